@@ -1,0 +1,46 @@
+package dev.hermes.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain left-aligned text table, columns as wide as their widest cell. */
+final class Table {
+  private final String[] header;
+  private final List<String[]> rows = new ArrayList<>();
+
+  Table(String... header) {
+    this.header = header;
+  }
+
+  void add(String... cells) {
+    rows.add(cells);
+  }
+
+  void print(PrintWriter out) {
+    int[] widths = new int[header.length];
+    for (int i = 0; i < header.length; i++) {
+      widths[i] = header[i].length();
+    }
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    printRow(out, header, widths);
+    for (String[] row : rows) {
+      printRow(out, row, widths);
+    }
+  }
+
+  private static void printRow(PrintWriter out, String[] cells, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      line.append(cells[i]);
+      if (i < cells.length - 1) {
+        line.append(" ".repeat(widths[i] - cells[i].length() + 2));
+      }
+    }
+    out.println(line);
+  }
+}
