@@ -1,0 +1,54 @@
+package dev.hermes.supervision;
+
+import java.util.List;
+
+/**
+ * Controls the gateway of each profile through one supervisor. Exactly one implementation per
+ * supervisor; {@link ServiceManagerResolver} picks the one that applies. Only s6 can add and remove
+ * gateways while running ({@link #supportsRuntimeRegistration()}); the host backends install a
+ * unit, agent or task per profile instead.
+ */
+public interface ServiceManager {
+  ServiceManagerKind kind();
+
+  /** One line for {@code hermes status}, e.g. {@code s6 (container supervisor)}. */
+  String describe();
+
+  void start(String profile);
+
+  void stop(String profile);
+
+  void restart(String profile);
+
+  GatewayStatus status(String profile);
+
+  default boolean supportsRuntimeRegistration() {
+    return false;
+  }
+
+  /** Adds the profile's gateway to the supervisor, running or down. s6 only. */
+  default void register(String profile, boolean startNow) {
+    throw new SupervisionException(
+        "runtime registration needs the s6 supervisor (container or 'hermes up')");
+  }
+
+  /** Stops and removes the profile's gateway; a no-op when it is not registered. s6 only. */
+  default void unregister(String profile) {
+    throw new SupervisionException(
+        "runtime registration needs the s6 supervisor (container or 'hermes up')");
+  }
+
+  /** Installs the per-profile unit, agent or task (host backends). */
+  default void install(String profile) {
+    throw new SupervisionException(
+        kind().label() + " does not install gateways: profile create registers them");
+  }
+
+  default void uninstall(String profile) {
+    throw new SupervisionException(
+        kind().label() + " does not install gateways: profile delete unregisters them");
+  }
+
+  /** Names of the profiles whose gateways this supervisor knows, sorted. */
+  List<String> list();
+}

@@ -1,0 +1,335 @@
+package dev.hermes.supervision.s6;
+
+import dev.hermes.core.FileTrees;
+import dev.hermes.core.ProfileNames;
+import dev.hermes.supervision.CommandResult;
+import dev.hermes.supervision.CommandRunner;
+import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.ServiceManager;
+import dev.hermes.supervision.ServiceManagerKind;
+import dev.hermes.supervision.SupervisionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Gateways as s6 service directories ({@code gateway-P}) in a scandir watched by an s6-svscan run
+ * as the same user as hermes, so every control FIFO is ours and no root is involved. Slots are
+ * published atomically (built in a dot-prefixed sibling that s6-svscan ignores, then renamed).
+ */
+public final class S6ServiceManager implements ServiceManager {
+  /** Upper bound for a gateway to go down: s6's SIGKILL escalation plus margin. */
+  static final Duration DOWN_WAIT = Duration.ofMillis(SlotRenderer.KILL_TIMEOUT_MILLIS + 5_000);
+
+  private static final String[] CRASH_STATE = {
+    "hermes-exits", "hermes-streak", "hermes-failure", "hermes-failure.tmp"
+  };
+
+  private final Path scandir;
+  private final S6Tools tools;
+  private final SlotRenderer renderer;
+  private final CommandRunner runner;
+  private final String description;
+
+  public S6ServiceManager(
+      Path scandir, S6Tools tools, SlotSpec spec, CommandRunner runner, String description) {
+    this.scandir = scandir;
+    this.tools = tools;
+    this.renderer = new SlotRenderer(spec);
+    this.runner = runner;
+    this.description = description;
+  }
+
+  public Path scandir() {
+    return scandir;
+  }
+
+  public Path slot(String profile) {
+    return scandir.resolve(SlotRenderer.slotName(ProfileNames.validate(profile)));
+  }
+
+  @Override
+  public ServiceManagerKind kind() {
+    return ServiceManagerKind.S6;
+  }
+
+  @Override
+  public String describe() {
+    return description;
+  }
+
+  @Override
+  public boolean supportsRuntimeRegistration() {
+    return true;
+  }
+
+  @Override
+  public void register(String profile, boolean startNow) {
+    Path slot = slot(profile);
+    if (Files.exists(slot, LinkOption.NOFOLLOW_LINKS)) {
+      throw new SupervisionException(
+          SlotRenderer.slotName(profile) + " is already registered in " + scandir);
+    }
+    publish(profile, !startNow);
+    CommandResult scan = runner.run(tools.tool("s6-svscanctl"), "-a", scandir.toString());
+    if (!scan.ok()) {
+      FileTrees.deleteQuietly(slot);
+      throw new SupervisionException(
+          "s6-svscanctl -a on '"
+              + scandir
+              + "' failed (rc="
+              + scan.exitCode()
+              + "): "
+              + scan.firstErrorLine());
+    }
+  }
+
+  /**
+   * Writes (or rewrites) a slot without asking s6-svscan to rescan: the boot path, where the
+   * scanner starts afterwards, and the reconciler, which rescans once at the end.
+   */
+  public void writeSlot(String profile, boolean down) {
+    Path slot = slot(profile);
+    if (Files.exists(slot, LinkOption.NOFOLLOW_LINKS)) {
+      Path aside = scandir.resolve("." + slot.getFileName() + ".old-" + UUID.randomUUID());
+      move(slot, aside);
+      publish(profile, down);
+      FileTrees.deleteQuietly(aside);
+    } else {
+      publish(profile, down);
+    }
+  }
+
+  /** Asks s6-svscan to pick up new slots and drop vanished ones; false when none is running. */
+  public boolean rescan() {
+    return runner.run(tools.tool("s6-svscanctl"), "-an", scandir.toString()).ok();
+  }
+
+  @Override
+  public void unregister(String profile) {
+    Path slot = slot(profile);
+    if (!Files.isDirectory(slot, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (runner.run(tools.tool("s6-svc"), "-d", slot.toString()).ok()) {
+      waitUntilDown(slot);
+    }
+    Path aside = scandir.resolve("." + slot.getFileName() + ".removed-" + UUID.randomUUID());
+    move(slot, aside);
+    runner.run(tools.tool("s6-svscanctl"), "-an", scandir.toString());
+    deleteWithRetries(aside);
+  }
+
+  @Override
+  public void start(String profile) {
+    Path slot = requireSlot(profile);
+    for (String name : CRASH_STATE) {
+      deleteIfExists(slot.resolve(name));
+    }
+    svc("-u", profile, slot);
+  }
+
+  @Override
+  public void stop(String profile) {
+    svc("-d", profile, requireSlot(profile));
+  }
+
+  @Override
+  public void restart(String profile) {
+    Path slot = requireSlot(profile);
+    if (status(profile).up()) {
+      svc("-t", profile, slot);
+    } else {
+      start(profile);
+    }
+  }
+
+  @Override
+  public GatewayStatus status(String profile) {
+    Path slot = slot(profile);
+    if (!Files.isDirectory(slot, LinkOption.NOFOLLOW_LINKS)) {
+      return GatewayStatus.notRegistered(profile);
+    }
+    CommandResult result =
+        runner.run(tools.tool("s6-svstat"), "-o", SvstatParser.FIELDS, slot.toString());
+    int restarts = readNumber(slot.resolve("hermes-restarts"));
+    String failure = readLine(slot.resolve("hermes-failure"));
+    if (!result.ok()) {
+      // Registered but not supervised (yet): s6-svscan has not picked it up or is not running.
+      return new GatewayStatus(
+          profile,
+          true,
+          false,
+          false,
+          false,
+          !Files.exists(slot.resolve("down")),
+          -1,
+          -1,
+          -1,
+          null,
+          restarts,
+          failure);
+    }
+    SvstatParser.Svstat s = SvstatParser.parse(result.stdout());
+    return new GatewayStatus(
+        profile,
+        true,
+        s.up(),
+        s.up() && s.ready(),
+        s.wantUp(),
+        s.normallyUp(),
+        s.up() ? s.pid() : -1,
+        s.sinceSeconds(),
+        s.exitCode(),
+        s.signal(),
+        restarts,
+        s.up() ? null : failure);
+  }
+
+  @Override
+  public List<String> list() {
+    if (!Files.isDirectory(scandir)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(scandir)) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("gateway-"))
+          .map(n -> n.substring("gateway-".length()))
+          .filter(ProfileNames::isValid)
+          .filter(
+              n -> Files.isDirectory(scandir.resolve("gateway-" + n), LinkOption.NOFOLLOW_LINKS))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + scandir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path requireSlot(String profile) {
+    Path slot = slot(profile);
+    if (!Files.isDirectory(slot, LinkOption.NOFOLLOW_LINKS)) {
+      throw new SupervisionException(
+          "no such gateway '"
+              + profile
+              + "': create it with 'hermes profile create "
+              + profile
+              + "' first");
+    }
+    return slot;
+  }
+
+  private void svc(String action, String profile, Path slot) {
+    CommandResult result = runner.run(tools.tool("s6-svc"), action, slot.toString());
+    if (!result.ok()) {
+      throw new SupervisionException(
+          "s6-svc "
+              + action
+              + " on '"
+              + SlotRenderer.slotName(profile)
+              + "' failed (rc="
+              + result.exitCode()
+              + "): "
+              + result.firstErrorLine());
+    }
+  }
+
+  /** Builds the slot in a dot-prefixed sibling (ignored by s6-svscan) and renames it in. */
+  private void publish(String profile, boolean down) {
+    Path slot = slot(profile);
+    Path staging = scandir.resolve("." + slot.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(scandir);
+      FileTrees.delete(staging);
+      for (Map.Entry<String, String> file : renderer.render(profile, down).entrySet()) {
+        Path target = staging.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(
+            target,
+            PosixFilePermissions.fromString(
+                SlotRenderer.isExecutable(file.getKey()) ? "rwxr-xr-x" : "rw-r--r--"));
+      }
+      Files.move(staging, slot);
+    } catch (IOException e) {
+      FileTrees.deleteQuietly(staging);
+      throw new UncheckedIOException(
+          "could not write " + slot.getFileName() + " in " + scandir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void waitUntilDown(Path slot) {
+    long deadline = System.nanoTime() + DOWN_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      CommandResult r = runner.run(tools.tool("s6-svstat"), "-o", "up", slot.toString());
+      if (!r.ok() || r.stdout().trim().equals("false")) {
+        return;
+      }
+      pause(50);
+    }
+  }
+
+  /** s6-supervise may still be writing into the directory for a moment after it is told to go. */
+  private static void deleteWithRetries(Path dir) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      try {
+        FileTrees.delete(dir);
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline) {
+          return; // dot-prefixed leftovers are invisible to s6-svscan and to list()
+        }
+        pause(50);
+      }
+    }
+  }
+
+  private static void move(Path from, Path to) {
+    try {
+      Files.move(from, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not move " + from + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteIfExists(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not remove " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int readNumber(Path file) {
+    String line = readLine(file);
+    return line != null && line.matches("\\d{1,9}") ? Integer.parseInt(line) : 0;
+  }
+
+  private static String readLine(Path file) {
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+      return text.isEmpty() ? null : text;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SupervisionException("interrupted");
+    }
+  }
+}
