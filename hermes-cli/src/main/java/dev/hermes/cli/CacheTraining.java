@@ -3,7 +3,7 @@ package dev.hermes.cli;
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesHome;
-import dev.hermes.core.ProfileHooks;
+import dev.hermes.supervision.none.NoServiceManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -24,7 +24,11 @@ public final class CacheTraining {
     try {
       CliContext context =
           new CliContext(
-              Map.of(), new HermesHome(home), null, ContainerProbe.system(), ProfileHooks.NONE);
+              Map.of(),
+              new HermesHome(home),
+              null,
+              ContainerProbe.system(),
+              c -> new NoServiceManager());
       PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
       String[][] commands = {
         {"--version"},

@@ -2,33 +2,44 @@ package dev.hermes.cli;
 
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.HermesHome;
-import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.ProfileStore;
+import dev.hermes.supervision.GatewayControl;
+import dev.hermes.supervision.ProcessCommandRunner;
+import dev.hermes.supervision.ServiceManager;
+import dev.hermes.supervision.SupervisionEnvironment;
+import dev.hermes.supervision.SupervisionHooks;
+import dev.hermes.supervision.resolve.ServiceManagerResolver;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What every command needs from the outside world, gathered in one place so tests can run real
- * command objects against a temporary HERMES_HOME and a fake environment.
+ * command objects against a temporary HERMES_HOME, a fake environment and a chosen service manager.
+ * The service manager is resolved on first use only: commands that do not supervise anything never
+ * pay for detection.
  */
 public final class CliContext {
   private final Map<String, String> env;
   private final HermesHome home;
   private final Path installDir;
   private final ContainerProbe containerProbe;
-  private final ProfileHooks hooks;
+  private final Function<CliContext, ServiceManager> managerFactory;
+  private ServiceManager manager;
 
   public CliContext(
       Map<String, String> env,
       HermesHome home,
       Path installDir,
       ContainerProbe containerProbe,
-      ProfileHooks hooks) {
+      Function<CliContext, ServiceManager> managerFactory) {
     this.env = env;
     this.home = home;
     this.installDir = installDir;
     this.containerProbe = containerProbe;
-    this.hooks = hooks;
+    this.managerFactory = managerFactory;
   }
 
   /** The real process environment; the launcher passes the install tree as a system property. */
@@ -39,7 +50,25 @@ public final class CliContext {
         HermesHome.fromEnvironment(),
         install == null || install.isBlank() ? null : Path.of(install),
         ContainerProbe.system(),
-        ProfileHooks.NONE);
+        context -> ServiceManagerResolver.standard().resolve(context.supervisionEnvironment()));
+  }
+
+  public SupervisionEnvironment supervisionEnvironment() {
+    return new SupervisionEnvironment(
+        env,
+        Path.of("/"),
+        home,
+        new ProcessCommandRunner(),
+        System.getProperty("os.name"),
+        hermesCommand(),
+        Path.of(System.getProperty("user.home")));
+  }
+
+  /** How generated scripts start hermes: the launcher of this install, else hermes on PATH. */
+  public List<String> hermesCommand() {
+    return installDir == null
+        ? List.of("hermes")
+        : List.of(installDir.resolve("bin").resolve("hermes").toString());
   }
 
   public Map<String, String> env() {
@@ -58,7 +87,18 @@ public final class CliContext {
     return containerProbe;
   }
 
+  public ServiceManager serviceManager() {
+    if (manager == null) {
+      manager = managerFactory.apply(this);
+    }
+    return manager;
+  }
+
+  public GatewayControl gateways() {
+    return new GatewayControl(serviceManager(), home, Clock.systemUTC());
+  }
+
   public ProfileStore profiles() {
-    return new ProfileStore(home, hooks);
+    return new ProfileStore(home, new SupervisionHooks(this::serviceManager));
   }
 }

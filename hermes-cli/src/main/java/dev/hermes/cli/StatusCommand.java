@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show version, install method, HERMES_HOME and profile count.")
+    description = "Show version, install method, service manager, HERMES_HOME and profile count.")
 public final class StatusCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -26,6 +26,7 @@ public final class StatusCommand implements Runnable {
             context.installDir(), context.home().root(), context.containerProbe().inContainer());
     out.println("hermes " + Version.get());
     out.println("Install method: " + method);
+    out.println("Manager:        " + context.serviceManager().describe());
     out.println("HERMES_HOME:    " + context.home());
     out.println("Profiles:       " + context.profiles().list().size());
   }

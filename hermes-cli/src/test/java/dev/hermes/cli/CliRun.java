@@ -2,7 +2,7 @@ package dev.hermes.cli;
 
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.HermesHome;
-import dev.hermes.core.ProfileHooks;
+import dev.hermes.supervision.none.NoServiceManager;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ record CliRun(int code, String out, String err) {
             new HermesHome(home),
             installDir,
             new ContainerProbe(home.resolve("no-such-root")),
-            ProfileHooks.NONE);
+            c -> new NoServiceManager());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);

@@ -4,6 +4,7 @@ import dev.hermes.core.FileTrees;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.supervision.CommandResult;
 import dev.hermes.supervision.CommandRunner;
+import dev.hermes.supervision.GatewayCommands;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
@@ -19,12 +20,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Gateways as s6 service directories ({@code gateway-P}) in a scandir watched by an s6-svscan run
  * as the same user as hermes, so every control FIFO is ours and no root is involved. Slots are
- * published atomically (built in a dot-prefixed sibling that s6-svscan ignores, then renamed).
+ * published atomically (built in a dot-prefixed sibling that s6-svscan ignores, then renamed). The
+ * slot settings are read only when a slot is written, so control commands never depend on them.
  */
 public final class S6ServiceManager implements ServiceManager {
   /** Upper bound for a gateway to go down: s6's SIGKILL escalation plus margin. */
@@ -36,15 +39,19 @@ public final class S6ServiceManager implements ServiceManager {
 
   private final Path scandir;
   private final S6Tools tools;
-  private final SlotRenderer renderer;
+  private final Supplier<SlotSpec> spec;
   private final CommandRunner runner;
   private final String description;
 
   public S6ServiceManager(
-      Path scandir, S6Tools tools, SlotSpec spec, CommandRunner runner, String description) {
+      Path scandir,
+      S6Tools tools,
+      Supplier<SlotSpec> spec,
+      CommandRunner runner,
+      String description) {
     this.scandir = scandir;
     this.tools = tools;
-    this.renderer = new SlotRenderer(spec);
+    this.spec = spec;
     this.runner = runner;
     this.description = description;
   }
@@ -83,13 +90,7 @@ public final class S6ServiceManager implements ServiceManager {
     CommandResult scan = runner.run(tools.tool("s6-svscanctl"), "-a", scandir.toString());
     if (!scan.ok()) {
       FileTrees.deleteQuietly(slot);
-      throw new SupervisionException(
-          "s6-svscanctl -a on '"
-              + scandir
-              + "' failed (rc="
-              + scan.exitCode()
-              + "): "
-              + scan.firstErrorLine());
+      throw GatewayCommands.failed("s6-svscanctl", "-a", scandir.toString(), scan);
     }
   }
 
@@ -107,6 +108,26 @@ public final class S6ServiceManager implements ServiceManager {
     } else {
       publish(profile, down);
     }
+  }
+
+  /** Deletes dot-prefixed staging and removal leftovers; only safe while no scanner runs. */
+  public void removeLeftovers() {
+    if (!Files.isDirectory(scandir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(scandir)) {
+      entries
+          .filter(p -> p.getFileName().toString().startsWith(".gateway-"))
+          .forEach(FileTrees::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + scandir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** True when an s6-svscan listens on the scandir's control FIFO (-z only reaps zombies). */
+  public boolean scannerRunning() {
+    return Files.exists(scandir.resolve(".s6-svscan/control"))
+        && runner.run(tools.tool("s6-svscanctl"), "-z", scandir.toString()).ok();
   }
 
   /** Asks s6-svscan to pick up new slots and drop vanished ones; false when none is running. */
@@ -231,15 +252,7 @@ public final class S6ServiceManager implements ServiceManager {
   private void svc(String action, String profile, Path slot) {
     CommandResult result = runner.run(tools.tool("s6-svc"), action, slot.toString());
     if (!result.ok()) {
-      throw new SupervisionException(
-          "s6-svc "
-              + action
-              + " on '"
-              + SlotRenderer.slotName(profile)
-              + "' failed (rc="
-              + result.exitCode()
-              + "): "
-              + result.firstErrorLine());
+      throw GatewayCommands.failed("s6-svc", action, SlotRenderer.slotName(profile), result);
     }
   }
 
@@ -250,7 +263,8 @@ public final class S6ServiceManager implements ServiceManager {
     try {
       Files.createDirectories(scandir);
       FileTrees.delete(staging);
-      for (Map.Entry<String, String> file : renderer.render(profile, down).entrySet()) {
+      for (Map.Entry<String, String> file :
+          new SlotRenderer(spec.get()).render(profile, down).entrySet()) {
         Path target = staging.resolve(file.getKey());
         Files.createDirectories(target.getParent());
         Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);

@@ -3,11 +3,11 @@ package dev.hermes.supervision.s6;
 import static dev.hermes.supervision.s6.ShellQuoting.quote;
 
 import dev.hermes.core.ProfileNames;
+import dev.hermes.supervision.GatewayCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,13 +131,7 @@ public final class SlotRenderer {
   }
 
   private List<String> hermes(String profile, String... args) {
-    List<String> argv = new ArrayList<>(spec.hermesCommand());
-    if (!ProfileNames.DEFAULT.equals(profile)) {
-      argv.add("-p");
-      argv.add(profile);
-    }
-    argv.addAll(List.of(args));
-    return argv;
+    return GatewayCommands.hermes(spec.hermesCommand(), profile, args);
   }
 
   private static String resource(String name) {

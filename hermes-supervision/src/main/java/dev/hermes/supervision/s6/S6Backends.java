@@ -1,0 +1,89 @@
+package dev.hermes.supervision.s6;
+
+import dev.hermes.core.ProfileNames;
+import dev.hermes.supervision.SupervisionEnvironment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds the s6 backend for the container and for {@code hermes up}. */
+public final class S6Backends {
+  public static final String SCANDIR_VARIABLE = "S6_PROFILE_GATEWAY_SCANDIR";
+  public static final Path CONTAINER_SCANDIR = Path.of("/run/hermes/service");
+
+  /** Launcher settings a gateway needs to start the same way the registering CLI did. */
+  private static final String[] PASSED_THROUGH = {
+    "HERMES_JAVA", "HERMES_JAVA_OPTS", "HERMES_CACHE_DIR", "HERMES_S6_BIN_DIR", "JAVA_HOME"
+  };
+
+  private S6Backends() {}
+
+  public static S6ServiceManager container(SupervisionEnvironment e) {
+    Path scandir = scandir(e, CONTAINER_SCANDIR);
+    return create(e, scandir, "s6 (container supervisor)");
+  }
+
+  public static S6ServiceManager local(SupervisionEnvironment e) {
+    Path scandir = scandir(e, localScandir(e));
+    return create(e, scandir, "s6 (hermes up, " + scandir + ")");
+  }
+
+  public static Path localScandir(SupervisionEnvironment e) {
+    return e.home().runDir().resolve("service");
+  }
+
+  /** Where {@code hermes up} records the pid of its s6-svscan. */
+  public static Path localScannerPidFile(SupervisionEnvironment e) {
+    return e.home().runDir().resolve("s6-svscan.pid");
+  }
+
+  /** True when the pid file names a live process whose command is s6-svscan. */
+  public static boolean localScannerRunning(SupervisionEnvironment e) {
+    try {
+      String pid = Files.readString(localScannerPidFile(e), StandardCharsets.UTF_8).trim();
+      if (!pid.matches("\\d{1,9}")) {
+        return false;
+      }
+      String comm = Files.readString(e.system("proc/" + pid + "/comm"), StandardCharsets.UTF_8);
+      return comm.strip().equals("s6-svscan");
+    } catch (IOException | RuntimeException ex) {
+      return false;
+    }
+  }
+
+  private static Path scandir(SupervisionEnvironment e, Path fallback) {
+    String configured = e.getenv(SCANDIR_VARIABLE);
+    return configured != null ? Path.of(configured) : fallback;
+  }
+
+  private static S6ServiceManager create(SupervisionEnvironment e, Path scandir, String label) {
+    S6Tools tools = S6Tools.locate(e.env());
+    return new S6ServiceManager(
+        scandir,
+        tools,
+        () ->
+            new SlotSpec(
+                e.hermesCommand(),
+                e.home().root(),
+                e.getenv("HOME") != null ? e.getenv("HOME") : e.userHome().toString(),
+                passedThrough(e.env()),
+                tools,
+                CrashLoopSettings.from(e.home().profile(ProfileNames.DEFAULT).config())),
+        e.runner(),
+        label);
+  }
+
+  private static TreeMap<String, String> passedThrough(Map<String, String> env) {
+    TreeMap<String, String> extra = new TreeMap<>();
+    for (String name : PASSED_THROUGH) {
+      String value = env.get(name);
+      if (value != null && !value.isBlank()) {
+        extra.put(name, value);
+      }
+    }
+    return extra;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.hermes.supervision.systemd;
+
+import dev.hermes.supervision.GatewayStatus;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads {@code systemctl show --property=...} output: one {@code Key=value} line per property, the
+ * machine-readable form (never the human {@code systemctl status} text).
+ */
+final class SystemctlShow {
+  /** The properties asked for, in the order systemctl is given them. */
+  static final String PROPERTIES =
+      "ActiveState,SubState,MainPID,NRestarts,ExecMainStatus,ExecMainCode,Result,UnitFileState";
+
+  /** {@code ExecMainCode} values (siginfo's si_code): how the last main process ended. */
+  private static final int CLD_EXITED = 1;
+
+  private static final Map<Integer, String> SIGNALS =
+      Map.of(
+          1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT", 9, "SIGKILL", 11, "SIGSEGV", 13,
+          "SIGPIPE", 15, "SIGTERM");
+
+  private SystemctlShow() {}
+
+  static Map<String, String> properties(String output) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : output.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The status of an installed unit. systemd has no readiness protocol for a {@code Type=simple}
+   * service, so a running gateway counts as ready; its {@code /health} endpoint is the authority.
+   */
+  static GatewayStatus parse(String profile, String output) {
+    Map<String, String> p = properties(output);
+    String active = p.getOrDefault("ActiveState", "");
+    int mainPid = number(p.get("MainPID"));
+    boolean up =
+        mainPid > 0
+            && (active.equals("active")
+                || active.equals("reloading")
+                || active.equals("deactivating"));
+    // "activating" covers the auto-restart wait: systemd still means to bring it back.
+    boolean wantUp =
+        active.equals("active") || active.equals("activating") || active.equals("reloading");
+    boolean normallyUp = p.getOrDefault("UnitFileState", "").startsWith("enabled");
+    int status = number(p.get("ExecMainStatus"));
+    boolean ranBefore = number(p.get("ExecMainCode")) > 0;
+    boolean exited = number(p.get("ExecMainCode")) == CLD_EXITED;
+    int exitCode = !up && exited ? status : -1;
+    String signal = !up && ranBefore && !exited && status > 0 ? signalName(status) : null;
+    return new GatewayStatus(
+        profile,
+        true,
+        up,
+        up,
+        wantUp,
+        normallyUp,
+        up ? mainPid : -1,
+        -1,
+        exitCode,
+        signal,
+        number(p.get("NRestarts")),
+        active.equals("failed") ? failure(p.getOrDefault("Result", ""), exitCode, signal) : null);
+  }
+
+  private static String failure(String result, int exitCode, String signal) {
+    if (exitCode == SystemdUnit.FATAL_CONFIG_EXIT) {
+      return "fatal configuration (exit " + exitCode + "): systemd will not restart it";
+    }
+    if (result.equals("start-limit-hit")) {
+      return "crash loop: systemd stopped restarting it (start-limit-hit)";
+    }
+    String last = signal != null ? signal : "exit " + exitCode;
+    return "systemd marked it failed ("
+        + (result.isEmpty() ? "?" : result)
+        + ", last: "
+        + last
+        + ")";
+  }
+
+  private static String signalName(int number) {
+    return SIGNALS.getOrDefault(number, "SIG" + number);
+  }
+
+  private static int number(String text) {
+    if (text == null || !text.matches("-?\\d{1,9}")) {
+      return -1;
+    }
+    return Integer.parseInt(text);
+  }
+}

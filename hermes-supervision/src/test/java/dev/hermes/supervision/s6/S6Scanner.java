@@ -1,0 +1,80 @@
+package dev.hermes.supervision.s6;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Debian s6-svscan on a temporary scandir, for integration tests. Stopped with {@code
+ * s6-svscanctl -t} (services brought down cleanly); whatever still lives afterwards is killed by
+ * pid, never by name.
+ */
+final class S6Scanner implements AutoCloseable {
+  static final Path BIN = Path.of("/usr/bin");
+
+  final Path scandir;
+  private final Process process;
+
+  private S6Scanner(Path scandir, Process process) {
+    this.scandir = scandir;
+    this.process = process;
+  }
+
+  static boolean available() {
+    return Files.isExecutable(BIN.resolve("s6-svscan"));
+  }
+
+  /** Starts s6-svscan with HERMES_HOME in its environment, as hermes up and the image do. */
+  static S6Scanner start(Path scandir, Path logFile, Path hermesHome) throws IOException {
+    Files.createDirectories(scandir);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(BIN.resolve("s6-svscan").toString(), "-c", "2000", scandir.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile());
+    builder.environment().put("HERMES_HOME", hermesHome.toString());
+    Process p = builder.start();
+    S6Scanner scanner = new S6Scanner(scandir, p);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.exists(scandir.resolve(".s6-svscan/control"))) {
+      if (System.nanoTime() > deadline || !p.isAlive()) {
+        scanner.close();
+        throw new IllegalStateException("s6-svscan did not start on " + scandir);
+      }
+      sleepBriefly();
+    }
+    return scanner;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() {
+    List<ProcessHandle> tree = process.descendants().toList();
+    try {
+      new ProcessBuilder(BIN.resolve("s6-svscanctl").toString(), "-t", scandir.toString())
+          .start()
+          .waitFor(5, TimeUnit.SECONDS);
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (IOException | InterruptedException e) {
+      process.destroyForcibly();
+    }
+    tree.forEach(ProcessHandle::destroyForcibly);
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

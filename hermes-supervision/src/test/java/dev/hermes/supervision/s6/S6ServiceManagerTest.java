@@ -1,0 +1,206 @@
+package dev.hermes.supervision.s6;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hermes.supervision.CommandResult;
+import dev.hermes.supervision.SupervisionException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class S6ServiceManagerTest {
+  @TempDir Path scandir;
+  ScriptedRunner runner;
+  S6ServiceManager s6;
+
+  @BeforeEach
+  void setUp() {
+    runner = new ScriptedRunner();
+    s6 =
+        new S6ServiceManager(
+            scandir,
+            new S6Tools(Path.of("/command")),
+            () -> SlotFixtures.spec(Path.of("/opt/data")),
+            runner,
+            "s6 (test)");
+  }
+
+  @Test
+  void registerPublishesTheSlotThenRescans() throws IOException {
+    s6.register("coder", false);
+
+    Path slot = scandir.resolve("gateway-coder");
+    assertThat(slot.resolve("run")).isExecutable();
+    assertThat(slot.resolve("finish")).isExecutable();
+    assertThat(slot.resolve("log/run")).isExecutable();
+    assertThat(slot.resolve("down")).exists();
+    assertThat(runner.commands).containsExactly("/command/s6-svscanctl -a " + scandir);
+    assertThat(entries()).containsExactly("gateway-coder");
+  }
+
+  @Test
+  void registerWithStartNowLeavesNoDownFile() {
+    s6.register("coder", true);
+    assertThat(scandir.resolve("gateway-coder/down")).doesNotExist();
+  }
+
+  @Test
+  void registerRefusesAnExistingSlot() {
+    s6.register("coder", false);
+    assertThatThrownBy(() -> s6.register("coder", false))
+        .isInstanceOf(SupervisionException.class)
+        .hasMessage("gateway-coder is already registered in " + scandir);
+  }
+
+  @Test
+  void aFailedRescanRollsTheSlotBackAndReportsIt() throws IOException {
+    runner.answer = c -> new CommandResult(111, "", "s6-svscanctl: fatal: unable to control\n");
+    assertThatThrownBy(() -> s6.register("coder", false))
+        .hasMessage(
+            "s6-svscanctl -a on '"
+                + scandir
+                + "' failed (rc=111): s6-svscanctl: fatal: unable to control");
+    assertThat(entries()).isEmpty();
+  }
+
+  @Test
+  void lifecycleCommandsUseS6SvcOnTheSlot() {
+    s6.register("coder", false);
+    runner.commands.clear();
+    runner.answer =
+        c ->
+            c.get(0).endsWith("s6-svstat")
+                ? new CommandResult(0, "true true true true 9 -1 NA 4\n", "")
+                : new CommandResult(0, "", "");
+
+    s6.start("coder");
+    s6.stop("coder");
+    s6.restart("coder");
+
+    String slot = scandir.resolve("gateway-coder").toString();
+    assertThat(runner.commands)
+        .containsExactly(
+            "/command/s6-svc -u " + slot,
+            "/command/s6-svc -d " + slot,
+            "/command/s6-svstat -o " + SvstatParser.FIELDS + " " + slot,
+            "/command/s6-svc -t " + slot);
+  }
+
+  @Test
+  void restartOfADownGatewayStartsIt() {
+    s6.register("coder", false);
+    runner.commands.clear();
+    runner.answer =
+        c ->
+            c.get(0).endsWith("s6-svstat")
+                ? new CommandResult(0, "false false false true -1 0 NA 4\n", "")
+                : new CommandResult(0, "", "");
+    s6.restart("coder");
+    assertThat(runner.commands).last().asString().startsWith("/command/s6-svc -u ");
+  }
+
+  @Test
+  void startClearsTheCrashLoopState() throws IOException {
+    s6.register("coder", false);
+    Path slot = scandir.resolve("gateway-coder");
+    Files.writeString(slot.resolve("hermes-failure"), "crash loop (5 exits in 9s, last: exit 1)\n");
+    Files.writeString(slot.resolve("hermes-exits"), "1\n2\n");
+    s6.start("coder");
+    assertThat(slot.resolve("hermes-failure")).doesNotExist();
+    assertThat(slot.resolve("hermes-exits")).doesNotExist();
+  }
+
+  @Test
+  void controllingAnUnknownGatewaySaysHowToCreateIt() {
+    assertThatThrownBy(() -> s6.start("ghost"))
+        .hasMessage("no such gateway 'ghost': create it with 'hermes profile create ghost' first");
+    assertThat(runner.commands).isEmpty();
+  }
+
+  @Test
+  void aFailingS6SvcIsReportedWithItsCodeAndStderr() {
+    s6.register("coder", false);
+    runner.answer =
+        c ->
+            new CommandResult(
+                111, "", "s6-svc: fatal: unable to control: supervisor not listening\n");
+    assertThatThrownBy(() -> s6.stop("coder"))
+        .hasMessage(
+            "s6-svc -d on 'gateway-coder' failed (rc=111): s6-svc: fatal: unable to control: supervisor not listening");
+  }
+
+  @Test
+  void statusCombinesSvstatWithTheCrashLoopRecord() throws IOException {
+    s6.register("coder", false);
+    Path slot = scandir.resolve("gateway-coder");
+    Files.writeString(slot.resolve("hermes-restarts"), "5\n");
+    Files.writeString(slot.resolve("hermes-failure"), "crash loop (5 exits in 9s, last: exit 1)\n");
+    runner.answer = c -> new CommandResult(0, "false false true true -1 1 NA 30\n", "");
+
+    var status = s6.status("coder");
+
+    assertThat(status.registered()).isTrue();
+    assertThat(status.up()).isFalse();
+    assertThat(status.restarts()).isEqualTo(5);
+    assertThat(status.failure()).isEqualTo("crash loop (5 exits in 9s, last: exit 1)");
+    assertThat(status.actual()).isEqualTo("crash-loop");
+    assertThat(s6.status("ghost").actual()).isEqualTo("not-registered");
+  }
+
+  @Test
+  void unregisterStopsWaitsMovesOutRescansAndDeletes() throws IOException {
+    s6.register("coder", true);
+    runner.commands.clear();
+    runner.answer =
+        c ->
+            c.get(0).endsWith("s6-svstat")
+                ? new CommandResult(0, "false\n", "")
+                : new CommandResult(0, "", "");
+
+    s6.unregister("coder");
+
+    String slot = scandir.resolve("gateway-coder").toString();
+    assertThat(runner.commands)
+        .containsExactly(
+            "/command/s6-svc -d " + slot,
+            "/command/s6-svstat -o up " + slot,
+            "/command/s6-svscanctl -an " + scandir);
+    assertThat(entries()).isEmpty();
+  }
+
+  @Test
+  void unregisterOfAnUnknownProfileIsANoOp() {
+    s6.unregister("ghost");
+    assertThat(runner.commands).isEmpty();
+  }
+
+  @Test
+  void listReturnsRegisteredProfilesAndIgnoresEverythingElse() throws IOException {
+    s6.register("b", false);
+    s6.register("a", false);
+    Files.createDirectories(scandir.resolve(".gateway-c.tmp"));
+    Files.createDirectories(scandir.resolve("dashboard"));
+    Files.createDirectories(scandir.resolve("gateway-Bad"));
+    assertThat(s6.list()).containsExactly("a", "b");
+  }
+
+  @Test
+  void writeSlotReplacesAnExistingSlotWithoutRescanning() {
+    s6.writeSlot("coder", true);
+    assertThat(scandir.resolve("gateway-coder/down")).exists();
+    s6.writeSlot("coder", false);
+    assertThat(scandir.resolve("gateway-coder/down")).doesNotExist();
+    assertThat(runner.commands).isEmpty();
+  }
+
+  private java.util.List<String> entries() throws IOException {
+    try (Stream<Path> s = Files.list(scandir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.hermes.supervision.s6;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A stand-in for the hermes launcher in slot scripts. {@code gateway run} behaves as the file
+ * {@code $HERMES_HOME/behaviour-<profile>} says: {@code serve} (default: signal readiness on fd 3,
+ * then wait), {@code crash} (exit 3 at once), {@code fatal} (exit 78). {@code supervise
+ * record-failure} calls the real failure recorder in a JVM with the test class path.
+ */
+final class TestGateway {
+  private TestGateway() {}
+
+  static Path write(Path dir) throws IOException {
+    Path script = dir.resolve("fake-hermes");
+    String classpath = System.getProperty("java.class.path");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Files.writeString(
+        script,
+        "#!/bin/sh\n"
+            + "profile=default\n"
+            + "[ \"$1\" = -p ] && { profile=$2; shift 2; }\n"
+            + "case \"$1 $2\" in\n"
+            + "  'gateway run')\n"
+            + "    behaviour=$(cat \"$HERMES_HOME/behaviour-$profile\" 2>/dev/null || echo serve)\n"
+            + "    echo \"test gateway $profile pid $$ behaviour $behaviour\"\n"
+            + "    case $behaviour in\n"
+            + "      crash) exit 3 ;;\n"
+            + "      fatal) exit 78 ;;\n"
+            + "    esac\n"
+            + "    echo >&3\n"
+            + "    exec 3>&-\n"
+            + "    exec sleep 100000 ;;\n"
+            + "  'supervise record-failure')\n"
+            + "    exec '"
+            + java
+            + "' -cp '"
+            + classpath
+            + "' "
+            + FailureRecorderMain.class.getName()
+            + " \"$profile\" \"$4\" ;;\n"
+            + "esac\n"
+            + "exit 64\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return script;
+  }
+}
