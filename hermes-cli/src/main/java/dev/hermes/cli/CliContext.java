@@ -2,6 +2,8 @@ package dev.hermes.cli;
 
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.Profile;
+import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileStore;
 import dev.hermes.supervision.GatewayControl;
 import dev.hermes.supervision.ProcessCommandRunner;
@@ -96,6 +98,14 @@ public final class CliContext {
 
   public GatewayControl gateways() {
     return new GatewayControl(serviceManager(), home, Clock.systemUTC());
+  }
+
+  /**
+   * The named profile, which must exist; the default profile always does (it is HERMES_HOME itself,
+   * even before its files are seeded).
+   */
+  public Profile profile(String name) {
+    return ProfileNames.DEFAULT.equals(name) ? home.profile(name) : profiles().require(name);
   }
 
   public ProfileStore profiles() {

@@ -1,8 +1,11 @@
 package dev.hermes.cli;
 
 import dev.hermes.core.InstallMethod;
+import dev.hermes.core.Profile;
 import dev.hermes.core.Version;
+import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,13 +14,30 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show version, install method, service manager, HERMES_HOME and profile count.")
+    description =
+        "Show version, install method, service manager, HERMES_HOME, profile count and how many"
+            + " gateways are up.")
 public final class StatusCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     printSummary(HermesCommand.root(spec).context(), spec.commandLine().getOut());
+  }
+
+  /** {@code U/N}; a status the supervisor cannot give counts as not up. */
+  static String gatewaysUp(ServiceManager manager, List<Profile> profiles) {
+    long up = 0;
+    for (Profile profile : profiles) {
+      try {
+        if (manager.status(profile.name()).up()) {
+          up++;
+        }
+      } catch (RuntimeException e) {
+        // Reported by 'hermes gateway status' and 'hermes doctor'; the summary stays short.
+      }
+    }
+    return up + "/" + profiles.size();
   }
 
   static void printSummary(CliContext context, PrintWriter out) {
@@ -28,6 +48,8 @@ public final class StatusCommand implements Runnable {
     out.println("Install method: " + method);
     out.println("Manager:        " + context.serviceManager().describe());
     out.println("HERMES_HOME:    " + context.home());
-    out.println("Profiles:       " + context.profiles().list().size());
+    List<Profile> profiles = context.profiles().list();
+    out.println("Profiles:       " + profiles.size());
+    out.println("Gateways up:    " + gatewaysUp(context.serviceManager(), profiles));
   }
 }

@@ -1,6 +1,7 @@
 package dev.hermes.gateway;
 
 import dev.hermes.core.Profile;
+import dev.hermes.core.SignalTrap;
 import dev.hermes.core.Version;
 import java.io.IOException;
 import java.time.Clock;
@@ -69,11 +70,12 @@ public final class GatewayRunner {
     SignalTrap signals =
         options.handleSignals()
             ? SignalTrap.install(
+                SignalTrap.TERMINATION,
                 name -> {
                   log.info("received SIG" + name + ": stopping");
                   requestStop();
                 },
-                log)
+                log::warning)
             : null;
     try {
       return runHoldingLock(profile, options, pid, log, lock.replacedPid().isPresent());

@@ -39,7 +39,10 @@ public record GatewayStatus(
     return up && pid > 0 ? OptionalInt.of(pid) : OptionalInt.empty();
   }
 
-  /** One word for tables: not-registered, ready, starting, up, crash-loop, down. */
+  /**
+   * One word for tables: not-registered, ready, starting, crash-loop (held down after repeated
+   * crashes), failed (held down for another reason, such as a fatal configuration), down.
+   */
   public String actual() {
     if (!registered) {
       return "not-registered";
@@ -48,7 +51,7 @@ public record GatewayStatus(
       return ready ? "ready" : "starting";
     }
     if (failure != null) {
-      return "crash-loop";
+      return failure.startsWith("crash loop") ? "crash-loop" : "failed";
     }
     return "down";
   }

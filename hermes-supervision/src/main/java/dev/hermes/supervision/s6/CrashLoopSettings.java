@@ -5,9 +5,10 @@ import dev.hermes.core.ProfileConfig;
 
 /**
  * The crash-loop policy's numbers: after {@code maxExits} crashes within {@code windowSeconds} the
- * gateway is held down; between crashes the restart waits {@code backoffBase}·2^(n-1) seconds,
- * capped at {@code backoffCap}, where n counts crashes since the last run that stayed up {@code
- * healthySeconds}. Configurable under {@code supervision.crash_loop} in the root config.yaml.
+ * gateway is held down; the first crash of a streak restarts at once, the n-th (n > 1) after {@code
+ * backoffBase}·2^(n-2) seconds, capped at {@code backoffCap}, where n counts crashes since the last
+ * run that stayed up {@code healthySeconds}. Configurable under {@code supervision.crash_loop} in
+ * the root config.yaml.
  */
 public record CrashLoopSettings(
     int maxExits, int windowSeconds, int backoffBase, int backoffCap, int healthySeconds) {

@@ -11,7 +11,8 @@
 #   exit 0, 75, SIGTERM, or not wanted up -> clean   (s6 restarts it only if wanted up)
 #   exit 78                               -> hold    "fatal configuration" (exit 125)
 #   other, N+1 >= max_exits in window     -> hold    "crash loop (...)"    (exit 125)
-#   other                                 -> restart after backoff
+#   other                                 -> restart (at once for the first crash of a
+#                                            streak, then after base, 2*base ... cap)
 # HERMES_FINISH_DRY_RUN=1 prints the decision instead of acting on it, and HERMES_FINISH_NOW
 # replaces the clock, so the policy can be checked as a table.
 
@@ -86,8 +87,11 @@ if [ "$started" -gt 0 ] && [ $((now - started)) -ge "$healthy" ]; then
   streak=0
 fi
 streak=$((streak + 1))
-delay=$backoff_base
-i=1
+# A single crash restarts at once (s6 itself still spaces starts by at least 1 s);
+# a streak backs off: base, 2*base, 4*base ... up to the cap.
+delay=0
+[ "$streak" -gt 1 ] && delay=$backoff_base
+i=2
 while [ "$i" -lt "$streak" ] && [ "$delay" -lt "$backoff_cap" ]; do
   delay=$((delay * 2))
   i=$((i + 1))
@@ -100,5 +104,7 @@ if [ "${HERMES_FINISH_DRY_RUN:-}" = 1 ]; then
 fi
 echo "$streak" >hermes-streak
 log info "gateway ended ($last); restart $count of $max_exits in ${window}s, in ${delay}s"
-sleep "$delay"
+if [ "$delay" -gt 0 ]; then
+  sleep "$delay"
+fi
 exit 0

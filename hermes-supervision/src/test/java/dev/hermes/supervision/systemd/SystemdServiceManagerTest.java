@@ -248,7 +248,7 @@ class SystemdServiceManagerTest {
     assertThat(status.exitCode()).isEqualTo(78);
     assertThat(status.wantUp()).isFalse();
     assertThat(status.failure()).contains("fatal configuration (exit 78)");
-    assertThat(status.actual()).isEqualTo("crash-loop");
+    assertThat(status.actual()).isEqualTo("failed");
   }
 
   @Test

@@ -1,0 +1,32 @@
+package dev.hermes.cli;
+
+import dev.hermes.supervision.GatewayControl;
+import dev.hermes.supervision.GatewayWait.Goal;
+import picocli.CommandLine.Command;
+
+/** {@code hermes [-p P] gateway start [--all] [--wait [--timeout S]]}. */
+@Command(
+    name = "start",
+    mixinStandardHelpOptions = true,
+    description = "Start the profile's gateway and record desired_state=running.")
+public final class GatewayStartCommand extends GatewayLifecycleCommand {
+  @Override
+  String verb() {
+    return "start";
+  }
+
+  @Override
+  String pastTense() {
+    return "Started";
+  }
+
+  @Override
+  Goal goal() {
+    return Goal.READY;
+  }
+
+  @Override
+  void apply(GatewayControl control, String profile) {
+    control.start(profile);
+  }
+}

@@ -1,0 +1,190 @@
+package dev.hermes.cli;
+
+import dev.hermes.core.HermesException;
+import dev.hermes.core.HermesHome;
+import dev.hermes.core.Profile;
+import dev.hermes.core.ProfileConfig;
+import dev.hermes.core.SignalTrap;
+import dev.hermes.supervision.SupervisionEnvironment;
+import dev.hermes.supervision.reconcile.BootReconciler;
+import dev.hermes.supervision.reconcile.ReconcileAction;
+import dev.hermes.supervision.s6.LocalSupervisor;
+import dev.hermes.supervision.s6.S6Backends;
+import dev.hermes.supervision.s6.S6ServiceManager;
+import dev.hermes.supervision.s6.S6Tools;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hermes up}: the whole supervised system on this host, in the foreground. It rebuilds every
+ * gateway slot from HERMES_HOME (as a container boot does), runs Debian's s6-svscan on {@code
+ * $HERMES_HOME/run/service}, and on Ctrl-C, SIGTERM or a closed terminal brings every gateway down
+ * cleanly. {@code desired_state} is left as it was, so the next {@code hermes up} starts the same
+ * gateways again.
+ */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start every gateway whose desired state is 'running' (the default gateway on first use)"
+          + " under s6 on this host, in the foreground; Ctrl-C stops them all cleanly.",
+      "Other terminals use the normal commands (hermes gateway status|start|stop, profile"
+          + " create|delete) against it: they find it through HERMES_HOME.",
+      "Needs Debian's s6 (apt-get install s6 execline)."
+    })
+public final class UpCommand implements Callable<Integer> {
+  /** After a stop request, how long the tree gets before it is killed. */
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(120);
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CliContext context = HermesCommand.root(spec).context();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    HermesHome home = context.home();
+    SupervisionEnvironment environment = context.supervisionEnvironment();
+    S6Tools tools = S6Tools.locate(context.env());
+
+    context.profiles().ensureDefault();
+    try (LocalSupervisor supervisor =
+        LocalSupervisor.claim(tools, home.runDir(), S6Backends.localScandir(environment))) {
+      createDirectory(supervisor);
+      S6ServiceManager s6 = S6Backends.local(environment);
+      List<ReconcileAction> actions =
+          new BootReconciler(home, s6, Clock.systemUTC(), out)
+              .reconcile(bootstrapState(context), false, false);
+
+      AtomicLong stopRequested = new AtomicLong();
+      try (SignalTrap trap =
+          SignalTrap.install(
+              SignalTrap.TERMINAL_SESSION,
+              signal -> {
+                if (stopRequested.compareAndSet(0, System.nanoTime())) {
+                  err.println("hermes up: SIG" + signal + ": stopping every gateway");
+                  err.flush();
+                  supervisor.requestStop();
+                }
+              },
+              warning -> err.println("hermes up: warning: " + warning))) {
+        long pid = supervisor.start(scannerEnvironment(context, tools));
+        if (stopRequested.get() != 0) {
+          // A signal that came while s6-svscan was starting could not reach it yet.
+          supervisor.requestStop();
+        }
+        printWelcome(out, home, supervisor, pid, actions);
+        return awaitScanner(supervisor, stopRequested, out, err);
+      }
+    }
+  }
+
+  private static int awaitScanner(
+      LocalSupervisor supervisor, AtomicLong stopRequested, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
+    int code;
+    while (true) {
+      if (supervisor.awaitExit(Duration.ofMillis(500))) {
+        code = supervisor.awaitExit();
+        break;
+      }
+      long since = stopRequested.get();
+      if (since != 0 && System.nanoTime() - since > STOP_LIMIT.toNanos()) {
+        err.println(
+            "hermes up: the gateways did not stop within "
+                + STOP_LIMIT.toSeconds()
+                + "s; killing them");
+        supervisor.kill();
+      }
+    }
+    if (stopRequested.get() == 0) {
+      throw new HermesException("s6-svscan exited unexpectedly (rc=" + code + ")");
+    }
+    out.println("hermes up: every gateway stopped");
+    out.flush();
+    return 0;
+  }
+
+  /** {@code hermes up} starts the default gateway on a fresh HERMES_HOME unless told otherwise. */
+  private static String bootstrapState(CliContext context) {
+    String configured = context.env().get(BootReconciler.BOOTSTRAP_VARIABLE);
+    return configured != null ? configured : "running";
+  }
+
+  /**
+   * HERMES_HOME is explicit (log/run reads it at run time), and the s6 tools directory leads PATH
+   * so s6-svscan finds the s6-supervise that belongs with it.
+   */
+  private static Map<String, String> scannerEnvironment(CliContext context, S6Tools tools) {
+    Map<String, String> env = new HashMap<>();
+    env.put("HERMES_HOME", context.home().root().toString());
+    String path = context.env().getOrDefault("PATH", "/usr/bin:/bin");
+    env.put("PATH", tools.binDir() + ":" + path);
+    return env;
+  }
+
+  private static void createDirectory(LocalSupervisor supervisor) {
+    try {
+      Files.createDirectories(supervisor.scandir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not create " + supervisor.scandir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void printWelcome(
+      PrintWriter out,
+      HermesHome home,
+      LocalSupervisor supervisor,
+      long pid,
+      List<ReconcileAction> actions) {
+    out.println(
+        "hermes up: s6-svscan (PID "
+            + pid
+            + ") supervises the gateways in "
+            + supervisor.scandir());
+    out.println("  HERMES_HOME  " + home);
+    for (ReconcileAction action : actions) {
+      Profile profile = home.profile(action.profile());
+      out.println(
+          "  gateway      "
+              + action.profile()
+              + "  "
+              + url(profile)
+              + "  "
+              + ("started".equals(action.action()) ? "starting" : "down"));
+    }
+    out.println("  logs         " + home.gatewayLogsDir() + "/<profile>/current");
+    out.println(
+        "  control      hermes gateway status --all | hermes [-p P] gateway start|stop|restart");
+    out.println("Press Ctrl-C to stop every gateway.");
+    out.flush();
+  }
+
+  private static String url(Profile profile) {
+    try {
+      ProfileConfig config = profile.config();
+      String host = config.gatewayHost();
+      if (host.equals("0.0.0.0")) {
+        host = "127.0.0.1";
+      }
+      return config.gatewayPort().isPresent()
+          ? "http://" + host + ":" + config.gatewayPort().getAsInt()
+          : "(no gateway.port)";
+    } catch (HermesException e) {
+      return "(config.yaml unreadable)";
+    }
+  }
+}

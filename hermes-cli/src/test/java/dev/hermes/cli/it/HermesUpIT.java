@@ -1,0 +1,228 @@
+package dev.hermes.cli.it;
+
+import static dev.hermes.cli.it.HermesCli.ready;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: the real {@code bin/hermes} as separate processes against a real {@code hermes up} on
+ * Debian's s6, including the container-restart contract (kill the whole tree, start again on the
+ * same HERMES_HOME).
+ */
+class HermesUpIT {
+  private static final Duration READY = Duration.ofSeconds(60);
+
+  @TempDir Path home;
+  @TempDir Path scratch;
+
+  private HermesCli cli;
+  private HermesUp up;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/s6-svscan")), "Debian's s6 is installed");
+    cli = new HermesCli(home, scratch);
+    // A private port range keeps parallel runs and other services out of the way.
+    int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
+    Files.writeString(
+        home.resolve("config.yaml"),
+        "gateway:\n  port_range: \"" + base + "-" + (base + 99) + "\"\n");
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (up != null) {
+      up.close();
+    }
+  }
+
+  @Test
+  void lifecycleAndContainerRestartContract() throws Exception {
+    up = HermesUp.start(cli, scratch.resolve("up-1.log"));
+    cli.awaitGateway("default", READY, HermesCli::ready);
+    for (String p : List.of("alpha", "beta", "gamma")) {
+      assertThat(cli.ok("profile", "create", p)).startsWith("✓ Created profile '" + p + "'");
+      assertThat(cli.gateway(p).get("actual").asText()).isEqualTo("down");
+    }
+
+    assertThat(cli.ok("-p", "alpha", "gateway", "start", "--wait"))
+        .startsWith("✓ Started gateway-alpha: ready, PID ");
+    cli.ok("-p", "beta", "gateway", "start", "--wait");
+    assertThat(health(cli.gateway("alpha"))).isEqualTo(200);
+
+    // A crash: s6 brings it back, ready, with a new pid.
+    JsonNode before = cli.gateway("alpha");
+    ProcessHandle.of(before.get("pid").asLong()).orElseThrow().destroyForcibly();
+    JsonNode after =
+        cli.awaitGateway(
+            "alpha", READY, s -> ready(s) && s.get("pid").asInt() != before.get("pid").asInt());
+    assertThat(after.get("restarts").asInt()).isEqualTo(1);
+    assertThat(health(after)).isEqualTo(200);
+
+    assertThat(cli.ok("-p", "beta", "gateway", "stop", "--wait"))
+        .isEqualTo("✓ Stopped gateway-beta: down\n");
+    assertThat(cli.gateway("beta").get("desired").asText()).isEqualTo("stopped");
+
+    assertThat(cli.ok("gateway", "stop", "--all", "--wait"))
+        .isEqualTo("✓ Stopped 4 profile gateway(s)\n");
+    assertThat(cli.gateways().values()).noneMatch(s -> s.get("up").asBoolean());
+    assertThat(cli.ok("gateway", "restart", "--all", "--wait"))
+        .isEqualTo("✓ Restarted 4 profile gateway(s)\n");
+    assertThat(cli.gateways().values()).allMatch(HermesCli::ready);
+    cli.ok("-p", "beta", "gateway", "stop", "--wait");
+    cli.ok("-p", "gamma", "gateway", "stop", "--wait");
+
+    // The container dies: every process at once, nothing cleaned up.
+    long alphaPid = cli.gateway("alpha").get("pid").asLong();
+    Path alphaDir = home.resolve("profiles/alpha");
+    Files.writeString(home.resolve("profiles/gamma/processes.json"), "[]");
+    up.kill();
+    assertThat(Files.readString(alphaDir.resolve("gateway.pid")).trim())
+        .isEqualTo(Long.toString(alphaPid));
+
+    up = HermesUp.start(cli, scratch.resolve("up-2.log"));
+    assertThat(up.output())
+        .contains("reconcile: profile=default prior_state=running action=started")
+        .contains("reconcile: profile=alpha prior_state=running action=started")
+        .contains("reconcile: profile=beta prior_state=stopped action=registered")
+        .contains("reconcile: profile=gamma prior_state=stopped action=registered");
+    JsonNode alpha = cli.awaitGateway("alpha", READY, HermesCli::ready);
+    cli.awaitGateway("default", READY, HermesCli::ready);
+    assertThat(alpha.get("pid").asLong()).isNotEqualTo(alphaPid);
+    assertThat(Files.readString(alphaDir.resolve("gateway.pid")).trim())
+        .isEqualTo(alpha.get("pid").asText());
+    assertThat(cli.gateway("beta").get("actual").asText()).isEqualTo("down");
+    assertThat(cli.gateway("gamma").get("actual").asText()).isEqualTo("down");
+    assertThat(home.resolve("profiles/gamma/processes.json")).doesNotExist();
+    assertThat(home.resolve("profiles/beta/gateway.pid")).doesNotExist();
+    assertThat(Files.readAllLines(home.resolve("logs/container-boot.log")))
+        .hasSize(5)
+        .allMatch(
+            l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z profile=\\S+ prior_state=\\S+ action=\\S+"));
+
+    // A clean stop: every gateway writes 'stopped', desired_state stays as the operator set it.
+    assertThat(up.stop(Duration.ofSeconds(90))).isZero();
+    assertThat(up.output()).contains("hermes up: every gateway stopped");
+    String alphaState = Files.readString(alphaDir.resolve("gateway_state.json"));
+    assertThat(alphaState).contains("\"gateway_state\" : \"stopped\"");
+    assertThat(alphaState).contains("\"desired_state\" : \"running\"");
+    assertThat(home.resolve("run/s6-svscan.pid")).doesNotExist();
+  }
+
+  @Test
+  void brokenConfigIsHeldDownAndNamed() throws Exception {
+    up = HermesUp.start(cli, scratch.resolve("up.log"));
+    cli.ok("profile", "create", "broken");
+    Files.writeString(home.resolve("profiles/broken/config.yaml"), "gateway: [unclosed\n");
+
+    HermesCli.Result start = cli.run("-p", "broken", "gateway", "start", "--wait");
+    assertThat(start.code()).isEqualTo(1);
+    assertThat(start.err())
+        .isEqualTo("hermes: error: gateway-broken is held down: fatal configuration\n");
+
+    JsonNode status = cli.gateway("broken");
+    assertThat(status.get("actual").asText()).isEqualTo("failed");
+    assertThat(status.get("last_exit").asText()).isEqualTo("fatal configuration");
+    String state = Files.readString(home.resolve("profiles/broken/gateway_state.json"));
+    assertThat(state).contains("\"gateway_state\" : \"startup_failed\"");
+    assertThat(cli.ok("gateway", "status", "--all")).containsPattern("broken +running +failed");
+    HermesCli.pause(1500);
+    assertThat(cli.gateway("broken").get("up").asBoolean()).as("stays down").isFalse();
+  }
+
+  @Test
+  void oneHermesUpPerHome() {
+    up = HermesUp.start(cli, scratch.resolve("up.log"));
+    HermesCli.Result second = cli.run("up");
+    assertThat(second.code()).isEqualTo(1);
+    assertThat(second.err())
+        .startsWith("hermes: error: hermes up is already running for " + home)
+        .contains("(s6-svscan PID ");
+    assertThat(up.isAlive()).isTrue();
+    assertThat(cli.ok("status")).contains("Manager:        s6 (hermes up, ");
+  }
+
+  @Test
+  void gatewayRunHandsOverToTheSupervisedSlot() throws Exception {
+    up = HermesUp.start(cli, scratch.resolve("up.log"));
+    cli.ok("profile", "create", "handed");
+    Path err = scratch.resolve("run.err");
+    Process run =
+        cli.builder("-p", "handed", "gateway", "run")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(err.toFile())
+            .start();
+    try {
+      JsonNode status = cli.awaitGateway("handed", READY, HermesCli::ready);
+      assertThat(status.get("pid").asLong()).isNotEqualTo(run.pid());
+      assertThat(Files.readString(err, StandardCharsets.UTF_8))
+          .isEqualTo("→ gateway is now running under s6 supervision\n");
+      assertThat(run.isAlive()).as("waits until terminated").isTrue();
+      run.destroy();
+      assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(run.exitValue()).isZero();
+    } finally {
+      run.destroyForcibly();
+    }
+  }
+
+  @Test
+  void gatewayRunWithoutSupervisionRunsInTheForeground() throws Exception {
+    up = HermesUp.start(cli, scratch.resolve("up.log"));
+    cli.ok("profile", "create", "fg");
+    Process run =
+        cli.env("HERMES_GATEWAY_NO_SUPERVISE", "yes")
+            .builder("-p", "fg", "gateway", "run")
+            .redirectErrorStream(true)
+            .redirectOutput(scratch.resolve("fg.log").toFile())
+            .start();
+    try {
+      Path pidFile = home.resolve("profiles/fg/gateway.pid");
+      long deadline = System.nanoTime() + READY.toNanos();
+      while (!Files.readString(scratch.resolve("fg.log")).contains("info: ready")) {
+        assertThat(System.nanoTime()).as("gateway ready").isLessThan(deadline);
+        assertThat(run.isAlive()).isTrue();
+        HermesCli.pause(100);
+      }
+      assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(run.pid()));
+      assertThat(cli.gateway("fg").get("up").asBoolean()).as("the slot stays down").isFalse();
+      run.destroy();
+      assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(run.exitValue()).isZero();
+      assertThat(Files.readString(home.resolve("profiles/fg/gateway_state.json")))
+          .contains("\"gateway_state\" : \"stopped\"");
+    } finally {
+      run.destroyForcibly();
+    }
+  }
+
+  private static int health(JsonNode status) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<Void> response =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + status.get("port").asInt() + "/health"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    return response.statusCode();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.hermes.supervision;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.hermes.core.GatewayStateFile;
+import dev.hermes.core.HermesException;
+import dev.hermes.core.Profile;
+import java.util.Map;
+
+/**
+ * One gateway as the status table, {@code --json} and the dashboard show it: what the operator
+ * asked for ({@code desired_state}), what the supervisor sees, and why it last ended.
+ *
+ * @param desired {@code desired_state} from gateway_state.json, or null when never set
+ * @param actual one word, see {@link GatewayStatus#actual()}
+ * @param uptimeSeconds seconds up, or -1 when down
+ * @param port the configured gateway port, or null when config.yaml cannot be read
+ * @param lastExit why it is held down or last ended ({@code crash loop (...)}, {@code exit 1},
+ *     {@code signal KILL}), or null
+ */
+public record GatewayOverview(
+    String profile,
+    String desired,
+    String actual,
+    boolean registered,
+    boolean up,
+    boolean ready,
+    int pid,
+    @JsonProperty("uptime_seconds") long uptimeSeconds,
+    int restarts,
+    Integer port,
+    @JsonProperty("last_exit") String lastExit) {
+
+  public static GatewayOverview of(Profile profile, GatewayStatus status) {
+    Map<String, Object> state = profile.state().read();
+    return new GatewayOverview(
+        profile.name(),
+        text(state.get(GatewayStateFile.DESIRED_STATE)),
+        status.actual(),
+        status.registered(),
+        status.up(),
+        status.ready(),
+        status.up() ? status.pid() : -1,
+        status.up() ? status.sinceSeconds() : -1,
+        Math.max(status.restarts(), 0),
+        port(profile),
+        lastExit(status, state));
+  }
+
+  private static String lastExit(GatewayStatus status, Map<String, Object> state) {
+    if (status.failure() != null) {
+      return status.failure();
+    }
+    if ("startup_failed".equals(state.get(GatewayStateFile.GATEWAY_STATE))
+        && state.get(GatewayStateFile.EXIT_REASON) != null) {
+      return String.valueOf(state.get(GatewayStateFile.EXIT_REASON));
+    }
+    if (status.up() || !status.registered()) {
+      return null;
+    }
+    if (status.signal() != null) {
+      return "signal " + status.signal();
+    }
+    return status.exitCode() >= 0 ? "exit " + status.exitCode() : null;
+  }
+
+  private static Integer port(Profile profile) {
+    try {
+      return profile.config().gatewayPort().stream().boxed().findFirst().orElse(null);
+    } catch (HermesException e) {
+      return null;
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+}

@@ -1,0 +1,240 @@
+package dev.hermes.supervision.s6;
+
+import dev.hermes.core.AtomicFiles;
+import dev.hermes.core.HermesException;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The s6-svscan that {@code hermes up} runs on {@code $HERMES_HOME/run/service}: one per
+ * HERMES_HOME, guarded by a lock on {@code run/up.lock} for as long as the {@code hermes up}
+ * process lives, its pid published in {@code run/s6-svscan.pid} so other terminals find it.
+ *
+ * <p>The scanner runs in a process group of its own ({@code s6-setsid -b}): a Ctrl-C in the
+ * terminal reaches {@code hermes up} alone, which then stops the tree in order with {@code
+ * s6-svscanctl -t} (every gateway brought down, loggers flushed) instead of every process receiving
+ * SIGINT at once and the supervisors restarting gateways that are being torn down.
+ */
+public final class LocalSupervisor implements AutoCloseable {
+  /** Sized for well over 1000 gateway slots, each with a logger. */
+  public static final int MAX_SERVICES = 4000;
+
+  private static final Duration CONTROL_WAIT = Duration.ofSeconds(10);
+
+  private final S6Tools tools;
+  private final Path scandir;
+  private final Path pidFile;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private Process scanner;
+
+  private LocalSupervisor(
+      S6Tools tools, Path scandir, Path pidFile, FileChannel lockChannel, FileLock lock) {
+    this.tools = tools;
+    this.scandir = scandir;
+    this.pidFile = pidFile;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /**
+   * Takes the HERMES_HOME's {@code hermes up} lock and checks that s6 is installed; refuses when
+   * another {@code hermes up}, or a scanner a killed one left behind, still supervises it.
+   */
+  public static LocalSupervisor claim(S6Tools tools, Path runDir, Path scandir) {
+    for (String tool : List.of("s6-svscan", "s6-svscanctl", "s6-setsid", "s6-supervise")) {
+      if (!Files.isExecutable(Path.of(tools.tool(tool)))) {
+        throw new HermesException(
+            "s6 is not installed ("
+                + tool
+                + " not found in "
+                + tools.binDir()
+                + "): install it with 'apt-get install s6 execline', or set HERMES_S6_BIN_DIR");
+      }
+    }
+    Path pidFile = runDir.resolve("s6-svscan.pid");
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(runDir);
+      channel =
+          FileChannel.open(
+              runDir.resolve("up.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw new HermesException(
+            "hermes up is already running for "
+                + runDir.getParent()
+                + describePid(pidFile)
+                + ": stop it with Ctrl-C in its terminal first");
+      }
+      LocalSupervisor claimed = new LocalSupervisor(tools, scandir, pidFile, channel, lock);
+      if (Files.exists(scandir.resolve(".s6-svscan/control")) && claimed.scannerAnswers()) {
+        claimed.close();
+        throw new HermesException(
+            "an s6-svscan left by an earlier hermes up still supervises "
+                + scandir
+                + describePid(pidFile)
+                + ": stop it with 's6-svscanctl -t "
+                + scandir
+                + "' first");
+      }
+      return claimed;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UncheckedIOException(
+          "could not lock " + runDir.resolve("up.lock") + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (channel != null && channel.isOpen()) {
+        closeQuietly(channel);
+      }
+      throw e;
+    }
+  }
+
+  public Path scandir() {
+    return scandir;
+  }
+
+  /**
+   * Starts s6-svscan on the scandir with {@code environment} added to this process's, its output on
+   * this process's stdout and stderr, and publishes its pid once it accepts commands.
+   */
+  public long start(Map<String, String> environment) {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                tools.tool("s6-setsid"),
+                "-bq",
+                "--",
+                tools.tool("s6-svscan"),
+                "-c",
+                Integer.toString(MAX_SERVICES),
+                scandir.toString())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().putAll(environment);
+    try {
+      scanner = builder.start();
+    } catch (IOException e) {
+      throw new HermesException("could not start s6-svscan: " + e.getMessage());
+    }
+    long deadline = System.nanoTime() + CONTROL_WAIT.toNanos();
+    while (!Files.exists(scandir.resolve(".s6-svscan/control"))) {
+      if (!scanner.isAlive()) {
+        throw new HermesException(
+            "s6-svscan exited at once (rc=" + scanner.exitValue() + ") on " + scandir);
+      }
+      if (System.nanoTime() > deadline) {
+        scanner.destroy();
+        throw new HermesException("s6-svscan did not start on " + scandir + " within 10s");
+      }
+      pause(10);
+    }
+    AtomicFiles.write(
+        pidFile,
+        (scanner.pid() + "\n").getBytes(StandardCharsets.UTF_8),
+        AtomicFiles.OWNER_WRITE_ALL_READ);
+    return scanner.pid();
+  }
+
+  /**
+   * Asks the scanner to bring every service down and exit ({@code s6-svscanctl -t}); loggers drain
+   * first, so no log line is lost. Returns false when the request could not be sent.
+   */
+  public boolean requestStop() {
+    return svscanctl("-t");
+  }
+
+  /** Waits for the scanner to exit; returns its exit code. */
+  public int awaitExit() throws InterruptedException {
+    return scanner.waitFor();
+  }
+
+  /** Waits up to {@code timeout}; returns true when the scanner has exited. */
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
+    return scanner.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Last resort when the tree does not stop: kills the scanner and everything under it. */
+  public void kill() {
+    if (scanner != null) {
+      scanner.descendants().forEach(ProcessHandle::destroyForcibly);
+      scanner.destroyForcibly();
+    }
+  }
+
+  /** Removes the pid file and releases the lock. */
+  @Override
+  public void close() {
+    try {
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      // A stale pid file names a dead process: readers check /proc before trusting it.
+    }
+    try {
+      lock.release();
+    } catch (IOException e) {
+      // Closing the channel releases it too.
+    }
+    closeQuietly(lockChannel);
+  }
+
+  private boolean scannerAnswers() {
+    return svscanctl("-z");
+  }
+
+  private boolean svscanctl(String command) {
+    try {
+      Process p =
+          new ProcessBuilder(tools.tool("s6-svscanctl"), command, scandir.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static String describePid(Path pidFile) {
+    try {
+      String pid = Files.readString(pidFile, StandardCharsets.UTF_8).trim();
+      return pid.matches("\\d{1,9}") ? " (s6-svscan PID " + pid + ")" : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Nothing left to release.
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
