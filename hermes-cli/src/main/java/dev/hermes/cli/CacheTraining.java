@@ -37,6 +37,7 @@ public final class CacheTraining {
         {"profile", "list", "--json"},
         {"-p", "training", "profile", "show"},
         {"status"},
+        {"doctor"},
         {"profile", "delete", "training", "--yes"},
         {"--help"},
         {"profile", "create", "Bad"}

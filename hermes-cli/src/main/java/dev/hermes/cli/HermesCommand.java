@@ -19,9 +19,11 @@ import picocli.CommandLine.Spec;
       UpCommand.class,
       ProfileCommand.class,
       GatewayCommand.class,
+      ChatCommand.class,
+      DoctorCommand.class,
       SuperviseCommand.class
     },
-    footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage."})
+    footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage (doctor: 2 = a check failed)."})
 public final class HermesCommand implements Runnable {
   private final CliContext context;
 

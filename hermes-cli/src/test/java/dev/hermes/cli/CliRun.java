@@ -2,26 +2,44 @@ package dev.hermes.cli;
 
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.HermesHome;
+import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.none.NoServiceManager;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Runs the real command tree in-process against a temporary HERMES_HOME. */
 record CliRun(int code, String out, String err) {
   static CliRun run(Path home, String... args) {
-    return run(home, null, args);
+    return run(home, (Path) null, args);
   }
 
   static CliRun run(Path home, Path installDir, String... args) {
+    return run(home, installDir, home.resolve("no-such-root"), c -> new NoServiceManager(), args);
+  }
+
+  static CliRun run(Path home, ServiceManager manager, String... args) {
+    return run(home, null, home.resolve("no-such-root"), c -> manager, args);
+  }
+
+  /**
+   * @param fsRoot where the container probe looks for {@code /run/...} and {@code /.dockerenv}
+   */
+  static CliRun run(
+      Path home,
+      Path installDir,
+      Path fsRoot,
+      Function<CliContext, ServiceManager> managers,
+      String... args) {
     CliContext context =
         new CliContext(
             Map.of("HERMES_HOME", home.toString()),
             new HermesHome(home),
             installDir,
-            new ContainerProbe(home.resolve("no-such-root")),
-            c -> new NoServiceManager());
+            new ContainerProbe(fsRoot),
+            managers);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);

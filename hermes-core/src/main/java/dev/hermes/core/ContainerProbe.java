@@ -18,6 +18,11 @@ public final class ContainerProbe {
     return new ContainerProbe(Path.of("/"));
   }
 
+  /** The file system root the probe looks under: {@code /}, or a fake one in tests. */
+  public Path root() {
+    return root;
+  }
+
   public boolean inContainer() {
     return Files.exists(root.resolve(".dockerenv"))
         || Files.exists(root.resolve("run/.containerenv"))

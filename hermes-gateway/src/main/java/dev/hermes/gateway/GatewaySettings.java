@@ -63,7 +63,7 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
     return port.getAsInt();
   }
 
-  private static Optional<ModelEndpoint> model(ProfileConfig config, Path envFile)
+  static Optional<ModelEndpoint> model(ProfileConfig config, Path envFile)
       throws FatalConfigurationException {
     Optional<String> baseUrl =
         config.text(MODEL_BASE_URL).map(String::strip).filter(s -> !s.isEmpty());
@@ -101,7 +101,7 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
         MODEL_BASE_URL + " '" + configured + "' in " + configFile + " " + problem);
   }
 
-  private static Duration timeout(ProfileConfig config) throws FatalConfigurationException {
+  static Duration timeout(ProfileConfig config) throws FatalConfigurationException {
     OptionalInt seconds = config.integer(MODEL_TIMEOUT);
     if (seconds.isEmpty()) {
       return DEFAULT_MODEL_TIMEOUT;

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -146,6 +147,37 @@ class HermesUpIT {
     assertThat(cli.ok("gateway", "status", "--all")).containsPattern("broken +running +failed");
     HermesCli.pause(1500);
     assertThat(cli.gateway("broken").get("up").asBoolean()).as("stays down").isFalse();
+
+    HermesCli.Result doctor = cli.run("doctor");
+    assertThat(doctor.code()).as(doctor.out()).isZero();
+    assertThat(doctor.out())
+        .contains("⚠ broken: config.yaml cannot be parsed")
+        .contains("⚠ broken: fatal configuration")
+        .contains("✓ Manager: s6 (hermes up, ");
+  }
+
+  @Test
+  void doctorFlagsSharedPortsAndRepairsEnvPermissions() throws Exception {
+    up = HermesUp.start(cli, scratch.resolve("up.log"));
+    cli.ok("profile", "create", "one");
+    cli.ok("profile", "create", "two");
+    int port = cli.gateway("one").get("port").asInt();
+    Path twoConfig = home.resolve("profiles/two/config.yaml");
+    Files.writeString(
+        twoConfig, Files.readString(twoConfig).replaceAll("port: *\\d+", "port: " + port));
+    Path env = home.resolve("profiles/one/.env");
+    Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-r--r--"));
+
+    HermesCli.Result strict = cli.run("doctor", "--strict");
+    assertThat(strict.code()).isEqualTo(1);
+    assertThat(strict.out())
+        .contains("⚠ Ports: profiles 'one' and 'two' both use port " + port)
+        .contains("⚠ one: .env has mode 0644, expected 0600 (run 'hermes doctor --fix')");
+
+    HermesCli.Result fix = cli.run("doctor", "--fix");
+    assertThat(fix.out()).contains("✓ one: .env had mode 0644: set to 0600");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env)))
+        .isEqualTo("rw-------");
   }
 
   @Test

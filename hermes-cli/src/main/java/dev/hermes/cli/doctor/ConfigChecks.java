@@ -1,0 +1,101 @@
+package dev.hermes.cli.doctor;
+
+import dev.hermes.core.HermesException;
+import dev.hermes.core.Profile;
+import dev.hermes.core.ProfileConfig;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Every profile's {@code config.yaml} parses and names a usable {@code gateway.port}, and no two
+ * profiles claim the same port (the second gateway to start would exit with "port in use"). Each
+ * problem is one profile's, so a warning; a single ok line stands for "no problem of this kind".
+ */
+final class ConfigChecks {
+  private ConfigChecks() {}
+
+  static void run(List<Profile> profiles, DoctorReport report) {
+    Map<Integer, List<String>> byPort = new TreeMap<>();
+    int problems = 0;
+    for (Profile profile : profiles) {
+      String name = profile.name();
+      try {
+        OptionalInt port = profile.config().gatewayPort();
+        if (port.isEmpty()) {
+          report.add(warn(name, name + ": config.yaml has no " + ProfileConfig.GATEWAY_PORT));
+          problems++;
+        } else if (port.getAsInt() < 1 || port.getAsInt() > 65535) {
+          report.add(
+              warn(
+                  name,
+                  name
+                      + ": "
+                      + ProfileConfig.GATEWAY_PORT
+                      + " "
+                      + port.getAsInt()
+                      + " is not between 1 and 65535"));
+          problems++;
+        } else {
+          byPort.computeIfAbsent(port.getAsInt(), p -> new ArrayList<>()).add(name);
+        }
+      } catch (HermesException | UncheckedIOException e) {
+        report.add(warn(name, name + ": config.yaml cannot be parsed: " + e.getMessage()));
+        problems++;
+      }
+    }
+    if (problems == 0) {
+      report.add(
+          Check.ok(
+              Check.PROFILES,
+              "config",
+              "Config: config.yaml parses in all " + profiles.size() + " profile(s)"));
+    }
+    reportCollisions(byPort, report);
+  }
+
+  private static void reportCollisions(Map<Integer, List<String>> byPort, DoctorReport report) {
+    boolean collided = false;
+    for (Map.Entry<Integer, List<String>> entry : byPort.entrySet()) {
+      List<String> names = entry.getValue();
+      if (names.size() > 1) {
+        collided = true;
+        report.add(
+            Check.warn(
+                Check.PROFILES,
+                "ports:" + entry.getKey(),
+                "Ports: profiles "
+                    + quotedList(names)
+                    + (names.size() == 2 ? " both use" : " all use")
+                    + " port "
+                    + entry.getKey()));
+      }
+    }
+    if (!collided) {
+      report.add(
+          Check.ok(
+              Check.PROFILES,
+              "ports",
+              "Ports: no collisions among " + byPort.size() + " gateway port(s)"));
+    }
+  }
+
+  /** {@code 'a' and 'b'}, {@code 'a', 'b' and 'c'}. */
+  static String quotedList(List<String> names) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) {
+      if (i > 0) {
+        text.append(i == names.size() - 1 ? " and " : ", ");
+      }
+      text.append('\'').append(names.get(i)).append('\'');
+    }
+    return text.toString();
+  }
+
+  private static Check warn(String profile, String message) {
+    return Check.warn(Check.PROFILES, "config:" + profile, message);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.hermes.cli.doctor;
+
+import dev.hermes.core.GatewayStateFile;
+import dev.hermes.core.Profile;
+import dev.hermes.supervision.GatewayControl;
+import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.ServiceManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the supervisor says about each profile's gateway, against what the operator asked for
+ * ({@code desired_state}): how many are up, which are held down and why, and which have drifted
+ * from the wish. A profile whose supervisor status cannot be read gets a warning of its own; the
+ * others are still examined.
+ */
+final class GatewayChecks {
+  static final String STARTUP_FAILED = "startup_failed";
+
+  private GatewayChecks() {}
+
+  static void run(ServiceManager manager, List<Profile> profiles, DoctorReport report) {
+    int up = 0;
+    List<Check> findings = new ArrayList<>();
+    for (Profile profile : profiles) {
+      GatewayStatus status;
+      try {
+        status = manager.status(profile.name());
+      } catch (RuntimeException e) {
+        findings.add(
+            warn(
+                profile.name(),
+                profile.name() + ": supervisor status unavailable: " + e.getMessage()));
+        continue;
+      }
+      if (status.up()) {
+        up++;
+      }
+      finding(profile, status).ifPresent(findings::add);
+    }
+    report.add(
+        Check.ok(
+            Check.SUPERVISION,
+            "gateways",
+            "Per-profile gateways: " + up + "/" + profiles.size() + " supervised up"));
+    findings.forEach(report::add);
+  }
+
+  /**
+   * At most one line per profile, the most telling first: a gateway held down (crash loop, fatal
+   * configuration, failed start) explains its drift, so the drift is not repeated. A gateway the
+   * operator stopped is not reported as failed: that failure is history they already acted on.
+   */
+  static Optional<Check> finding(Profile profile, GatewayStatus status) {
+    String name = profile.name();
+    Map<String, Object> state = profile.state().read();
+    String desired = text(state, GatewayStateFile.DESIRED_STATE);
+    boolean wantedStopped = GatewayControl.STOPPED.equals(desired);
+    if (!status.up() && !wantedStopped) {
+      if (status.failure() != null) {
+        return Optional.of(warn(name, name + ": " + status.failure()));
+      }
+      if (STARTUP_FAILED.equals(text(state, GatewayStateFile.GATEWAY_STATE))) {
+        String reason = text(state, GatewayStateFile.EXIT_REASON);
+        return Optional.of(
+            warn(
+                name,
+                name + ": startup failed: " + (reason == null ? "no reason recorded" : reason)));
+      }
+    }
+    if (GatewayControl.RUNNING.equals(desired) && !status.up()) {
+      return Optional.of(warn(name, name + ": desired_state running but the gateway is down"));
+    }
+    if (wantedStopped && status.up()) {
+      return Optional.of(warn(name, name + ": desired_state stopped but the gateway is up"));
+    }
+    return Optional.empty();
+  }
+
+  private static String text(Map<String, Object> state, String field) {
+    Object value = state.get(field);
+    return value == null ? null : String.valueOf(value);
+  }
+
+  private static Check warn(String profile, String message) {
+    return Check.warn(Check.SUPERVISION, "gateway:" + profile, message);
+  }
+}
