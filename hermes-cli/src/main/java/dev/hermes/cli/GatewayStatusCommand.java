@@ -2,8 +2,10 @@ package dev.hermes.cli;
 
 import dev.hermes.core.Profile;
 import dev.hermes.supervision.GatewayOverview;
+import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +37,11 @@ public final class GatewayStatusCommand implements Runnable {
     List<Profile> profiles =
         all ? context.profiles().list() : List.of(context.profile(root.profile()));
     ServiceManager manager = context.serviceManager();
-    List<GatewayOverview> rows =
-        profiles.stream().map(p -> GatewayOverview.of(p, manager.status(p.name()))).toList();
+    List<GatewayStatus> statuses = manager.statusAll(profiles.stream().map(Profile::name).toList());
+    List<GatewayOverview> rows = new ArrayList<>();
+    for (int i = 0; i < profiles.size(); i++) {
+      rows.add(GatewayOverview.of(profiles.get(i), statuses.get(i)));
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(rows));

@@ -3,6 +3,7 @@ package dev.hermes.cli;
 import dev.hermes.core.InstallMethod;
 import dev.hermes.core.Profile;
 import dev.hermes.core.Version;
+import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
 import java.util.List;
@@ -27,15 +28,15 @@ public final class StatusCommand implements Runnable {
 
   /** {@code U/N}; a status the supervisor cannot give counts as not up. */
   static String gatewaysUp(ServiceManager manager, List<Profile> profiles) {
-    long up = 0;
-    for (Profile profile : profiles) {
-      try {
-        if (manager.status(profile.name()).up()) {
-          up++;
-        }
-      } catch (RuntimeException e) {
-        // Reported by 'hermes gateway status' and 'hermes doctor'; the summary stays short.
-      }
+    long up;
+    try {
+      up =
+          manager.statusAll(profiles.stream().map(Profile::name).toList()).stream()
+              .filter(GatewayStatus::up)
+              .count();
+    } catch (RuntimeException e) {
+      // Reported by 'hermes gateway status' and 'hermes doctor'; the summary stays short.
+      return "unknown (" + e.getMessage() + ")";
     }
     return up + "/" + profiles.size();
   }

@@ -1,5 +1,6 @@
 package dev.hermes.supervision;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,15 @@ public interface ServiceManager {
   void restart(String profile);
 
   GatewayStatus status(String profile);
+
+  /** The status of each profile, in the same order; backends may answer many at once faster. */
+  default List<GatewayStatus> statusAll(List<String> profiles) {
+    List<GatewayStatus> statuses = new ArrayList<>();
+    for (String profile : profiles) {
+      statuses.add(status(profile));
+    }
+    return statuses;
+  }
 
   default boolean supportsRuntimeRegistration() {
     return false;

@@ -24,10 +24,12 @@ final class GatewayChecks {
   static void run(ServiceManager manager, List<Profile> profiles, DoctorReport report) {
     int up = 0;
     List<Check> findings = new ArrayList<>();
-    for (Profile profile : profiles) {
+    List<GatewayStatus> all = allAtOnce(manager, profiles);
+    for (int i = 0; i < profiles.size(); i++) {
+      Profile profile = profiles.get(i);
       GatewayStatus status;
       try {
-        status = manager.status(profile.name());
+        status = all != null ? all.get(i) : manager.status(profile.name());
       } catch (RuntimeException e) {
         findings.add(
             warn(
@@ -46,6 +48,15 @@ final class GatewayChecks {
             "gateways",
             "Per-profile gateways: " + up + "/" + profiles.size() + " supervised up"));
     findings.forEach(report::add);
+  }
+
+  /** Every status in one call (fast); null when that fails, so each profile is asked alone. */
+  private static List<GatewayStatus> allAtOnce(ServiceManager manager, List<Profile> profiles) {
+    try {
+      return manager.statusAll(profiles.stream().map(Profile::name).toList());
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

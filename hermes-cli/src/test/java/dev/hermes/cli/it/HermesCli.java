@@ -30,11 +30,23 @@ public final class HermesCli {
 
   private final Path home;
   private final Path scratch;
+  private final Path launcher;
+  private final List<String> prefix;
   private final Map<String, String> env = new HashMap<>();
 
   public HermesCli(Path home, Path scratch) {
+    this(home, scratch, LAUNCHER, List.of());
+  }
+
+  /**
+   * @param launcher the {@code bin/hermes} to run
+   * @param prefix a command that runs it, e.g. one that drops privileges
+   */
+  public HermesCli(Path home, Path scratch, Path launcher, List<String> prefix) {
     this.home = home;
     this.scratch = scratch;
+    this.launcher = launcher;
+    this.prefix = List.copyOf(prefix);
   }
 
   public Path home() {
@@ -48,8 +60,8 @@ public final class HermesCli {
 
   /** A process builder for {@code hermes ARGS} with this HERMES_HOME and no inherited overrides. */
   public ProcessBuilder builder(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(LAUNCHER.toString());
+    List<String> command = new ArrayList<>(prefix);
+    command.add(launcher.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> e = builder.environment();

@@ -188,4 +188,22 @@ class S6BackendIT {
     assertThat(last.registered()).isTrue();
     assertThat(last.up()).isFalse();
   }
+
+  @Test
+  void statusAllAgreesWithStatusOneByOne() {
+    s6.register("up", true);
+    s6.register("down", false);
+    awaitStatus("up", GatewayStatus::ready);
+
+    List<GatewayStatus> all = s6.statusAll(List.of("up", "ghost", "down"));
+
+    List<GatewayStatus> one = List.of(s6.status("up"), s6.status("ghost"), s6.status("down"));
+    for (int i = 0; i < 3; i++) {
+      assertThat(all.get(i))
+          .usingRecursiveComparison()
+          .ignoringFields("sinceSeconds")
+          .isEqualTo(one.get(i));
+    }
+    assertThat(all.get(0).ready()).isTrue();
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermes.supervision.CommandResult;
+import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.SupervisionException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -202,5 +203,42 @@ class S6ServiceManagerTest {
     try (Stream<Path> s = Files.list(scandir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
+  }
+
+  @Test
+  void statusAllAsksOneShellForEverySupervisedSlotInOrder() {
+    s6.register("alpha", false);
+    s6.register("beta", false);
+    runner.commands.clear();
+    runner.answer = c -> new CommandResult(0, "true true true true 42 -1 NA 7\n!\n", "");
+
+    var statuses = s6.statusAll(java.util.List.of("alpha", "ghost", "beta"));
+
+    assertThat(runner.commands).hasSize(1);
+    assertThat(runner.commands.get(0))
+        .startsWith("/bin/sh -c ")
+        .endsWith(
+            " sh /command/s6-svstat "
+                + scandir.resolve("gateway-alpha")
+                + " "
+                + scandir.resolve("gateway-beta"));
+    assertThat(statuses)
+        .extracting(GatewayStatus::profile)
+        .containsExactly("alpha", "ghost", "beta");
+    assertThat(statuses.get(0).ready()).isTrue();
+    assertThat(statuses.get(0).pid()).isEqualTo(42);
+    assertThat(statuses.get(1).registered()).isFalse();
+    assertThat(statuses.get(2).registered()).isTrue();
+    assertThat(statuses.get(2).up()).isFalse();
+    assertThat(statuses.get(2).actual()).isEqualTo("down");
+  }
+
+  @Test
+  void statusAllOfNothingRegisteredRunsNothing() {
+    assertThat(s6.statusAll(java.util.List.of("ghost")))
+        .singleElement()
+        .extracting(GatewayStatus::registered)
+        .isEqualTo(false);
+    assertThat(runner.commands).isEmpty();
   }
 }

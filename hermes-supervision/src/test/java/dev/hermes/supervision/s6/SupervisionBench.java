@@ -1,0 +1,128 @@
+package dev.hermes.supervision.s6;
+
+import dev.hermes.core.HermesHome;
+import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.ProcessCommandRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * In-process timings of the s6 backend against Debian's real s6, JVM start excluded; run by {@code
+ * bench/supervision}. Prints Markdown table rows: register until supervised, status of 100 slots,
+ * and a killed ready service until it is back and ready.
+ */
+public final class SupervisionBench {
+  private SupervisionBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    Path tmp = Files.createTempDirectory("hermes-bench");
+    HermesHome home = new HermesHome(Files.createDirectories(tmp.resolve("home")));
+    Path fake = TestGateway.write(tmp);
+    // A run of 1 s counts as healthy, so every measured kill is a first crash (restarted at once).
+    CrashLoopSettings policy = new CrashLoopSettings(1000, 300, 1, 60, 1);
+    S6Tools tools = new S6Tools(S6Scanner.BIN);
+    try (S6Scanner scanner =
+        S6Scanner.start(tmp.resolve("scandir"), tmp.resolve("svscan.log"), home.root())) {
+      S6ServiceManager s6 =
+          new S6ServiceManager(
+              scanner.scandir,
+              tools,
+              () ->
+                  new SlotSpec(
+                      List.of(fake.toString()),
+                      home.root(),
+                      tmp.toString(),
+                      new TreeMap<>(),
+                      tools,
+                      policy),
+              new ProcessCommandRunner(),
+              "s6 (bench)");
+
+      warmUp(s6);
+      List<Long> register = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        String profile = "r" + i;
+        long t0 = System.nanoTime();
+        s6.register(profile, false);
+        until(s6, profile, GatewayStatus::registered, true);
+        register.add(System.nanoTime() - t0);
+      }
+      row("register → slot supervised (down)", register);
+
+      for (int i = 0; i < 100; i++) {
+        if (!s6.list().contains("s" + i)) {
+          s6.register("s" + i, false);
+        }
+      }
+      List<Long> status = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        long t0 = System.nanoTime();
+        for (int j = 0; j < 100; j++) {
+          s6.status("s" + j);
+        }
+        status.add(System.nanoTime() - t0);
+      }
+      row("status of 100 slots, one by one (a process per slot)", status);
+      List<String> hundred = new ArrayList<>();
+      for (int j = 0; j < 100; j++) {
+        hundred.add("s" + j);
+      }
+      List<Long> statusAll = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        long t0 = System.nanoTime();
+        s6.statusAll(hundred);
+        statusAll.add(System.nanoTime() - t0);
+      }
+      row("status of 100 slots, statusAll (one shell runs every s6-svstat)", statusAll);
+
+      s6.register("k", true);
+      GatewayStatus current = until(s6, "k", GatewayStatus::ready, false);
+      List<Long> back = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        Thread.sleep(1100); // up for more than 1 s, so s6 restarts without its 1 s pause
+        int old = current.pid();
+        long t0 = System.nanoTime();
+        ProcessHandle.of(old).orElseThrow().destroyForcibly();
+        current = until(s6, "k", s -> s.ready() && s.pid() != old, false);
+        back.add(System.nanoTime() - t0);
+      }
+      row("killed ready service → back and ready (readiness on fd 3)", back);
+    }
+  }
+
+  private static void warmUp(S6ServiceManager s6) throws InterruptedException {
+    s6.register("warm", false);
+    until(s6, "warm", GatewayStatus::registered, true);
+  }
+
+  /** Polls status until the condition holds; "supervised" means s6-svstat answers for the slot. */
+  private static GatewayStatus until(
+      S6ServiceManager s6, String profile, Predicate<GatewayStatus> condition, boolean supervised)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      GatewayStatus s = s6.status(profile);
+      boolean answered = !supervised || Files.exists(s6.slot(profile).resolve("supervise/status"));
+      if (answered && condition.test(s)) {
+        return s;
+      }
+      Thread.onSpinWait();
+    }
+    throw new IllegalStateException(profile + " did not reach the state within 30 s");
+  }
+
+  private static void row(String what, List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    long median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    long p90 = sorted.get(Math.min(n - 1, (n * 9 + 9) / 10 - 1));
+    System.out.printf("| %s | %.1f | %.1f | %d |%n", what, median / 1e6, p90 / 1e6, n);
+  }
+}
