@@ -1,28 +1,23 @@
 package dev.hermes.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 /** {@code hermes gateway}: groups the gateway subcommands; alone it prints their help. */
-@Command(
-    name = "gateway",
-    mixinStandardHelpOptions = true,
-    description = "Run, start, stop, restart and inspect profile gateways.",
-    subcommands = {
-      GatewayRunCommand.class,
-      GatewayStartCommand.class,
-      GatewayStopCommand.class,
-      GatewayRestartCommand.class,
-      GatewayStatusCommand.class,
-      GatewayInstallCommand.class,
-      GatewayUninstallCommand.class
-    })
-public final class GatewayCommand implements Runnable {
-  @Spec CommandSpec spec;
+public final class GatewayCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("gateway")
+        .describe("Run, start, stop, restart and inspect profile gateways.")
+        .subcommand("run", GatewayRunCommand::new)
+        .subcommand("start", GatewayStartCommand::new)
+        .subcommand("stop", GatewayStopCommand::new)
+        .subcommand("restart", GatewayRestartCommand::new)
+        .subcommand("status", GatewayStatusCommand::new)
+        .subcommand("install", GatewayInstallCommand::new)
+        .subcommand("uninstall", GatewayUninstallCommand::new);
+  }
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public int run(Invocation invocation) {
+    invocation.printUsage();
+    return 0;
   }
 }

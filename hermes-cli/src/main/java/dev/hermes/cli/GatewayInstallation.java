@@ -2,18 +2,16 @@ package dev.hermes.cli;
 
 import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** What install and uninstall share: s6 needs neither, host backends do the work. */
 final class GatewayInstallation {
   private GatewayInstallation() {}
 
-  static void apply(CommandSpec spec, boolean install) {
-    HermesCommand root = HermesCommand.root(spec);
-    CliContext context = root.context();
-    String profile = root.profile();
+  static void apply(Invocation in, boolean install) {
+    CliContext context = in.context();
+    String profile = in.profile();
     ServiceManager manager = context.serviceManager();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = in.out();
     if (manager.supportsRuntimeRegistration()) {
       out.println(
           "Nothing to "

@@ -9,70 +9,61 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * What {@code gateway start}, {@code stop} and {@code restart} share: one profile or {@code --all},
  * the action through the service manager (which records {@code desired_state}), and {@code --wait}
  * for ready or down.
  */
-abstract class GatewayLifecycleCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Option(names = "--all", description = "Act on every registered profile gateway.")
-  boolean all;
-
-  @Option(
-      names = "--wait",
-      description = "Return once the gateway is ready (start, restart) or down (stop).")
-  boolean await;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "60",
-      description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
-
+abstract class GatewayLifecycleCommand implements CliCommand {
   /** "start", for error lines. */
   abstract String verb();
 
   /** "Started", for success lines. */
   abstract String pastTense();
 
+  /** The help's description. */
+  abstract String description();
+
   abstract Goal goal();
 
   abstract void apply(GatewayControl control, String profile);
 
   @Override
-  public Integer call() {
+  public CommandSpec spec() {
+    return CommandSpec.named(verb())
+        .describe(description())
+        .flag("--all", "Act on every registered profile gateway.")
+        .flag("--wait", "Return once the gateway is ready (start, restart) or down (stop).")
+        .option("--timeout", "SECONDS", "How long --wait waits.", "60");
+  }
+
+  @Override
+  public int run(Invocation in) {
+    int timeoutSeconds = in.intOption("--timeout");
     if (timeoutSeconds < 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--timeout must be at least 1 second, got " + timeoutSeconds);
+      throw in.usageError("--timeout must be at least 1 second, got " + timeoutSeconds);
     }
-    HermesCommand root = HermesCommand.root(spec);
-    GatewayControl control = root.context().gateways();
-    PrintWriter out = spec.commandLine().getOut();
-    if (!all) {
-      String profile = root.profile();
-      int oldPid = pidBefore(control, profile);
+    GatewayControl control = in.context().gateways();
+    PrintWriter out = in.out();
+    boolean await = in.flag("--wait");
+    Duration timeout = Duration.ofSeconds(timeoutSeconds);
+    if (!in.flag("--all")) {
+      String profile = in.profile();
+      int oldPid = pidBefore(control, profile, await);
       apply(control, profile);
       if (!await) {
         out.println("✓ " + pastTense() + " gateway-" + profile);
         return 0;
       }
-      GatewayStatus status = waitFor(control, profile, oldPid);
+      GatewayStatus status = waitFor(control, profile, oldPid, timeout);
       out.println("✓ " + pastTense() + " gateway-" + profile + ": " + describe(status));
       return 0;
     }
-    return applyToAll(control, out);
+    return applyToAll(control, out, await, timeout);
   }
 
-  private int applyToAll(GatewayControl control, PrintWriter out) {
+  private int applyToAll(GatewayControl control, PrintWriter out, boolean await, Duration timeout) {
     List<String> profiles = control.manager().list();
     if (profiles.isEmpty()) {
       out.println("✗ No profile gateways registered");
@@ -83,7 +74,7 @@ abstract class GatewayLifecycleCommand implements Callable<Integer> {
     int failures = 0;
     for (String profile : profiles) {
       try {
-        int oldPid = pidBefore(control, profile);
+        int oldPid = pidBefore(control, profile, await);
         apply(control, profile);
         done.add(profile);
         oldPids.add(oldPid);
@@ -96,7 +87,7 @@ abstract class GatewayLifecycleCommand implements Callable<Integer> {
     if (await) {
       for (int i = 0; i < done.size(); i++) {
         try {
-          waitFor(control, done.get(i), oldPids.get(i));
+          waitFor(control, done.get(i), oldPids.get(i), timeout);
         } catch (HermesException e) {
           out.println("✗ " + e.getMessage());
           succeeded--;
@@ -111,7 +102,7 @@ abstract class GatewayLifecycleCommand implements Callable<Integer> {
   }
 
   /** For a restart with --wait: the pid being replaced, so the old run does not count as ready. */
-  private int pidBefore(GatewayControl control, String profile) {
+  private int pidBefore(GatewayControl control, String profile, boolean await) {
     if (!await || goal() != Goal.READY) {
       return -1;
     }
@@ -119,9 +110,9 @@ abstract class GatewayLifecycleCommand implements Callable<Integer> {
     return before.up() ? before.pid() : -1;
   }
 
-  private GatewayStatus waitFor(GatewayControl control, String profile, int oldPid) {
-    return new GatewayWait(control.manager())
-        .until(profile, goal(), oldPid, Duration.ofSeconds(timeoutSeconds));
+  private GatewayStatus waitFor(
+      GatewayControl control, String profile, int oldPid, Duration timeout) {
+    return new GatewayWait(control.manager()).until(profile, goal(), oldPid, timeout);
   }
 
   private static String describe(GatewayStatus status) {

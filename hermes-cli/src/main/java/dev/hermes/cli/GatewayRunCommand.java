@@ -8,12 +8,7 @@ import dev.hermes.gateway.GatewayOptions;
 import dev.hermes.gateway.GatewayRunner;
 import dev.hermes.supervision.ServiceManagerKind;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hermes [-p P] gateway run [--replace] [--no-supervise]}: the gateway in the foreground,
@@ -21,59 +16,52 @@ import picocli.CommandLine.Spec;
  * hand-over to the profile's s6 slot (so a container whose main command is {@code gateway run}
  * still gets restarts, crash-loop protection and logs).
  */
-@Command(
-    name = "run",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Run the profile's gateway in the foreground until SIGTERM or SIGINT.",
-      "Under s6 (container or 'hermes up'), unless started by s6 itself, it starts the supervised"
-          + " gateway-PROFILE slot instead, prints '→ gateway is now running under s6"
-          + " supervision' on stderr and waits until terminated.",
-      "Exit codes: 0 stopped cleanly, 1 failed or refused (already running), 78 fatal"
-          + " configuration."
-    })
-public final class GatewayRunCommand implements Callable<Integer> {
+public final class GatewayRunCommand implements CliCommand {
   static final String SUPERVISED_CHILD = "HERMES_SUPERVISED_CHILD";
   static final String NO_SUPERVISE = "HERMES_GATEWAY_NO_SUPERVISE";
 
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--replace",
-      description = "Stop a gateway already running for the profile and take over.")
-  boolean replace;
-
-  @Option(
-      names = "--no-supervise",
-      description = "Always run in the foreground, even under s6 (also: " + NO_SUPERVISE + "=1).")
-  boolean noSupervise;
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("run")
+        .describe(
+            "Run the profile's gateway in the foreground until SIGTERM or SIGINT.",
+            "Under s6 (container or 'hermes up'), unless started by s6 itself, it starts the"
+                + " supervised gateway-PROFILE slot instead, prints '→ gateway is now running"
+                + " under s6 supervision' on stderr and waits until terminated.")
+        .flag("--replace", "Stop a gateway already running for the profile and take over.")
+        .flag(
+            "--no-supervise",
+            "Always run in the foreground, even under s6 (also: " + NO_SUPERVISE + "=1).")
+        .footer(
+            "Exit codes: 0 stopped cleanly, 1 failed or refused (already running), 78 fatal"
+                + " configuration.");
+  }
 
   @Override
-  public Integer call() throws InterruptedException {
-    HermesCommand root = HermesCommand.root(spec);
-    CliContext context = root.context();
-    String name = root.profile();
+  public int run(Invocation in) throws InterruptedException {
+    CliContext context = in.context();
+    String name = in.profile();
     Profile profile =
         ProfileNames.DEFAULT.equals(name)
             ? context.profiles().ensureDefault()
             : context.profiles().require(name);
-    if (handsOverToS6(context)) {
-      return runUnderS6(context, name);
+    if (handsOverToS6(context, in.flag("--no-supervise"))) {
+      return runUnderS6(context, name, in.err());
     }
     GatewayOptions options =
-        GatewayOptions.defaults().withReplace(replace).withEnvironment(context.env());
+        GatewayOptions.defaults().withReplace(in.flag("--replace")).withEnvironment(context.env());
     return new GatewayRunner().run(profile, options);
   }
 
-  private boolean handsOverToS6(CliContext context) {
+  private static boolean handsOverToS6(CliContext context, boolean noSupervise) {
     return !noSupervise
         && !EnvFlags.truthy(context.env().get(NO_SUPERVISE))
         && context.env().get(SUPERVISED_CHILD) == null
         && context.serviceManager().kind() == ServiceManagerKind.S6;
   }
 
-  private int runUnderS6(CliContext context, String profile) throws InterruptedException {
-    PrintWriter err = spec.commandLine().getErr();
+  private static int runUnderS6(CliContext context, String profile, PrintWriter err)
+      throws InterruptedException {
     CountDownLatch terminated = new CountDownLatch(1);
     try (SignalTrap trap =
         SignalTrap.install(

@@ -2,13 +2,8 @@ package dev.hermes.cli;
 
 import dev.hermes.supervision.GatewayControl;
 import dev.hermes.supervision.GatewayWait.Goal;
-import picocli.CommandLine.Command;
 
 /** {@code hermes [-p P] gateway start [--all] [--wait [--timeout S]]}. */
-@Command(
-    name = "start",
-    mixinStandardHelpOptions = true,
-    description = "Start the profile's gateway and record desired_state=running.")
 public final class GatewayStartCommand extends GatewayLifecycleCommand {
   @Override
   String verb() {
@@ -18,6 +13,11 @@ public final class GatewayStartCommand extends GatewayLifecycleCommand {
   @Override
   String pastTense() {
     return "Started";
+  }
+
+  @Override
+  String description() {
+    return "Start the profile's gateway and record desired_state=running.";
   }
 
   @Override

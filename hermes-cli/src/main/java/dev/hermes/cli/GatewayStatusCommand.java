@@ -7,47 +7,37 @@ import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hermes [-p P] gateway status [--all] [--json]}. */
-@Command(
-    name = "status",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Show the profile's gateway (every profile's with --all): desired and actual state, ready,"
-          + " pid, uptime, restarts, port and the last exit reason.",
-      "ACTUAL is one of: ready, starting, down, crash-loop, failed, not-registered."
-    })
-public final class GatewayStatusCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Option(names = "--all", description = "Every profile, default first.")
-  boolean all;
-
-  @Option(names = "--json", description = "Print a JSON array instead of a table.")
-  boolean json;
+public final class GatewayStatusCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("status")
+        .describe(
+            "Show the profile's gateway (every profile's with --all): desired and actual state,"
+                + " ready, pid, uptime, restarts, port and the last exit reason.",
+            "ACTUAL is one of: ready, starting, down, crash-loop, failed, not-registered.")
+        .flag("--all", "Every profile, default first.")
+        .flag("--json", "Print a JSON array instead of a table.");
+  }
 
   @Override
-  public void run() {
-    HermesCommand root = HermesCommand.root(spec);
-    CliContext context = root.context();
+  public int run(Invocation in) {
+    CliContext context = in.context();
     List<Profile> profiles =
-        all ? context.profiles().list() : List.of(context.profile(root.profile()));
+        in.flag("--all") ? context.profiles().list() : List.of(context.profile(in.profile()));
     ServiceManager manager = context.serviceManager();
     List<GatewayStatus> statuses = manager.statusAll(profiles.stream().map(Profile::name).toList());
     List<GatewayOverview> rows = new ArrayList<>();
     for (int i = 0; i < profiles.size(); i++) {
       rows.add(GatewayOverview.of(profiles.get(i), statuses.get(i)));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(Json.write(rows));
-      return;
+    if (in.flag("--json")) {
+      in.out().println(Json.write(rows));
+      return 0;
     }
-    print(rows, out);
+    print(rows, in.out());
+    return 0;
   }
 
   static void print(List<GatewayOverview> rows, PrintWriter out) {

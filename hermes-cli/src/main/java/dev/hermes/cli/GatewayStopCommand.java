@@ -2,13 +2,8 @@ package dev.hermes.cli;
 
 import dev.hermes.supervision.GatewayControl;
 import dev.hermes.supervision.GatewayWait.Goal;
-import picocli.CommandLine.Command;
 
 /** {@code hermes [-p P] gateway stop [--all] [--wait [--timeout S]]}. */
-@Command(
-    name = "stop",
-    mixinStandardHelpOptions = true,
-    description = "Stop the profile's gateway and record desired_state=stopped.")
 public final class GatewayStopCommand extends GatewayLifecycleCommand {
   @Override
   String verb() {
@@ -18,6 +13,11 @@ public final class GatewayStopCommand extends GatewayLifecycleCommand {
   @Override
   String pastTense() {
     return "Stopped";
+  }
+
+  @Override
+  String description() {
+    return "Stop the profile's gateway and record desired_state=stopped.";
   }
 
   @Override

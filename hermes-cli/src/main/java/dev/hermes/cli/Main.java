@@ -1,10 +1,19 @@
 package dev.hermes.cli;
 
+import dev.hermes.core.HermesException;
+import dev.hermes.core.Version;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.io.UncheckedIOException;
 
-/** Entry point of the {@code hermes} command. */
+/**
+ * Entry point of the {@code hermes} command. Every failure becomes one line on stderr and an exit
+ * code: 1 for failures, 2 for bad usage (with a hint to the command's help). A stack trace appears
+ * only for bugs and only with {@code HERMES_DEBUG=1}.
+ */
 public final class Main {
+  static final int FAILURE = 1;
+  static final int USAGE = 2;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -16,16 +25,36 @@ public final class Main {
 
   /** Runs one command line against a context; returns the exit code. */
   public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-    ErrorHandler errors = new ErrorHandler("1".equals(context.env().get("HERMES_DEBUG")));
-    CommandLine cli =
-        new CommandLine(new HermesCommand(context))
-            .setOut(out)
-            .setErr(err)
-            .setExecutionExceptionHandler(errors)
-            .setParameterExceptionHandler(errors);
-    int code = cli.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+    try {
+      ArgParser.ParsedLine line = ArgParser.parse(new HermesCommand(), args);
+      if (line.version()) {
+        out.println("hermes " + Version.get());
+        return 0;
+      }
+      if (line.help()) {
+        Help.print(line.path(), out);
+        return 0;
+      }
+      Invocation invocation =
+          new Invocation(
+              context, out, err, line.path(), line.values(), line.flags(), line.params());
+      return line.command().run(invocation);
+    } catch (UsageException e) {
+      err.println("hermes: error: " + e.getMessage());
+      err.println("Try '" + e.commandPath() + " --help'.");
+      return USAGE;
+    } catch (HermesException | UncheckedIOException e) {
+      err.println("hermes: error: " + e.getMessage());
+      return FAILURE;
+    } catch (Exception e) {
+      err.println("hermes: internal error: " + e);
+      if ("1".equals(context.env().get("HERMES_DEBUG"))) {
+        e.printStackTrace(err);
+      }
+      return FAILURE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }

@@ -1,34 +1,27 @@
 package dev.hermes.cli;
 
 import dev.hermes.core.HermesException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hermes profile delete NAME --yes}: stops and unregisters the gateway, then deletes. */
-@Command(
-    name = "delete",
-    mixinStandardHelpOptions = true,
-    description =
-        "Delete a profile: unregister (stop) its gateway, then remove its directory and logs.")
-public final class ProfileDeleteCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Parameters(paramLabel = "NAME", description = "The profile to delete.")
-  String name;
-
-  @Option(names = "--yes", description = "Confirm the deletion; without it nothing is deleted.")
-  boolean yes;
+public final class ProfileDeleteCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("delete")
+        .describe(
+            "Delete a profile: unregister (stop) its gateway, then remove its directory and logs.")
+        .param("NAME", "The profile to delete.")
+        .flag("--yes", "Confirm the deletion; without it nothing is deleted.");
+  }
 
   @Override
-  public void run() {
-    if (!yes) {
+  public int run(Invocation in) {
+    String name = in.param(0);
+    if (!in.flag("--yes")) {
       throw new HermesException(
           "refusing to delete profile '" + name + "' without --yes (it removes its files)");
     }
-    HermesCommand.root(spec).context().profiles().delete(name);
-    spec.commandLine().getOut().println("✓ Deleted profile '" + name + "'");
+    in.context().profiles().delete(name);
+    in.out().println("✓ Deleted profile '" + name + "'");
+    return 0;
   }
 }

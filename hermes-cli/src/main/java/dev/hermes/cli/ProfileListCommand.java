@@ -3,32 +3,24 @@ package dev.hermes.cli;
 import dev.hermes.core.ProfileSummary;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hermes profile list [--json]}: name, port, desired and actual state of every profile. */
-@Command(
-    name = "list",
-    mixinStandardHelpOptions = true,
-    description = "List profiles with their gateway port, desired and actual state.")
-public final class ProfileListCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Option(names = "--json", description = "Print a JSON array instead of a table.")
-  boolean json;
+public final class ProfileListCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("list")
+        .describe("List profiles with their gateway port, desired and actual state.")
+        .flag("--json", "Print a JSON array instead of a table.");
+  }
 
   @Override
-  public void run() {
+  public int run(Invocation in) {
     List<ProfileSummary> rows =
-        HermesCommand.root(spec).context().profiles().list().stream()
-            .map(ProfileSummary::of)
-            .toList();
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+        in.context().profiles().list().stream().map(ProfileSummary::of).toList();
+    PrintWriter out = in.out();
+    if (in.flag("--json")) {
       out.println(Json.write(rows));
-      return;
+      return 0;
     }
     Table table = new Table("PROFILE", "PORT", "DESIRED", "ACTUAL");
     for (ProfileSummary row : rows) {
@@ -39,6 +31,7 @@ public final class ProfileListCommand implements Runnable {
           row.configError() != null ? "bad-config" : orDash(row.reported()));
     }
     table.print(out);
+    return 0;
   }
 
   static String orDash(String value) {

@@ -4,28 +4,22 @@ import dev.hermes.core.EnvFile;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileSummary;
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hermes profile show [NAME]}: one profile's paths, port and state. */
-@Command(
-    name = "show",
-    mixinStandardHelpOptions = true,
-    description = "Show one profile (NAME, else the -p profile): paths, port, state.")
-public final class ProfileShowCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile (default: -p).")
-  String name;
+public final class ProfileShowCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("show")
+        .describe("Show one profile (NAME, else the -p profile): paths, port, state.")
+        .optionalParam("NAME", "Profile (default: -p).");
+  }
 
   @Override
-  public void run() {
-    HermesCommand root = HermesCommand.root(spec);
-    Profile profile = root.context().profiles().require(name == null ? root.profile() : name);
+  public int run(Invocation in) {
+    String name = in.param(0);
+    Profile profile = in.context().profiles().require(name == null ? in.profile() : name);
     ProfileSummary summary = ProfileSummary.of(profile);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = in.out();
     out.println("Profile:   " + summary.name());
     out.println("Directory: " + summary.dir());
     out.println("Logs:      " + profile.logDir());
@@ -40,5 +34,6 @@ public final class ProfileShowCommand implements Runnable {
     out.println(
         "Secrets:   .env "
             + (EnvFile.isTooOpen(profile.envFile()) ? "too open (run 'chmod 600')" : "private"));
+    return 0;
   }
 }

@@ -7,26 +7,24 @@ import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** {@code hermes status}: version, install method, HERMES_HOME and profile count. */
-@Command(
-    name = "status",
-    mixinStandardHelpOptions = true,
-    description =
-        "Show version, install method, service manager, HERMES_HOME, profile count and how many"
-            + " gateways are up.")
-public final class StatusCommand implements Runnable {
-  @Spec CommandSpec spec;
-
+/** {@code hermes status}: version, install method, manager, HERMES_HOME, profiles, gateways up. */
+public final class StatusCommand implements CliCommand {
   @Override
-  public void run() {
-    printSummary(HermesCommand.root(spec).context(), spec.commandLine().getOut());
+  public CommandSpec spec() {
+    return CommandSpec.named("status")
+        .describe(
+            "Show version, install method, service manager, HERMES_HOME, profile count and how"
+                + " many gateways are up.");
   }
 
-  /** {@code U/N}; a status the supervisor cannot give counts as not up. */
+  @Override
+  public int run(Invocation invocation) {
+    printSummary(invocation.context(), invocation.out());
+    return 0;
+  }
+
+  /** {@code U/N}; when the supervisor cannot say, why. */
   static String gatewaysUp(ServiceManager manager, List<Profile> profiles) {
     long up;
     try {

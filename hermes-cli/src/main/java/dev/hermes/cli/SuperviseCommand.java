@@ -1,20 +1,18 @@
 package dev.hermes.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 /** {@code hermes supervise}: supervision plumbing used at boot and by the slot scripts. */
-@Command(
-    name = "supervise",
-    mixinStandardHelpOptions = true,
-    description = "Supervision plumbing: boot reconciliation and crash records.",
-    subcommands = {SuperviseReconcileCommand.class, SuperviseRecordFailureCommand.class})
-public final class SuperviseCommand implements Runnable {
-  @Spec CommandSpec spec;
+public final class SuperviseCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("supervise")
+        .describe("Supervision plumbing: boot reconciliation and crash records.")
+        .subcommand("reconcile", SuperviseReconcileCommand::new)
+        .subcommand("record-failure", SuperviseRecordFailureCommand::new);
+  }
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public int run(Invocation invocation) {
+    invocation.printUsage();
+    return 0;
   }
 }

@@ -5,38 +5,35 @@ import dev.hermes.supervision.SupervisionException;
 import dev.hermes.supervision.reconcile.BootReconciler;
 import dev.hermes.supervision.s6.S6ServiceManager;
 import java.time.Clock;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hermes supervise reconcile [--dry-run]}: rebuild every gateway slot from the volume. */
-@Command(
-    name = "reconcile",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Rebuild every gateway's s6 slot from HERMES_HOME: the default profile first, then each"
-          + " profile with SOUL.md by name; only gateways whose prior state is 'running' start.",
-      "Runs at container boot and at 'hermes up'; safe to run by hand (slots a live s6-svscan"
-          + " already supervises are kept)."
-    })
-public final class SuperviseReconcileCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Option(names = "--dry-run", description = "Print what would be done; change nothing.")
-  boolean dryRun;
+public final class SuperviseReconcileCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("reconcile")
+        .describe(
+            "Rebuild every gateway's s6 slot from HERMES_HOME: the default profile first, then"
+                + " each profile with SOUL.md by name; only gateways whose prior state is"
+                + " 'running' start.",
+            "Runs at container boot and at 'hermes up'; safe to run by hand (slots a live"
+                + " s6-svscan already supervises are kept).")
+        .flag("--dry-run", "Print what would be done; change nothing.");
+  }
 
   @Override
-  public void run() {
-    CliContext context = HermesCommand.root(spec).context();
+  public int run(Invocation in) {
+    CliContext context = in.context();
     ServiceManager manager = context.serviceManager();
     if (!(manager instanceof S6ServiceManager s6)) {
       throw new SupervisionException(
           "reconcile needs the s6 supervisor (container or 'hermes up'); this host uses "
               + manager.describe());
     }
-    new BootReconciler(context.home(), s6, Clock.systemUTC(), spec.commandLine().getOut())
+    new BootReconciler(context.home(), s6, Clock.systemUTC(), in.out())
         .reconcile(
-            context.env().get(BootReconciler.BOOTSTRAP_VARIABLE), s6.scannerRunning(), dryRun);
+            context.env().get(BootReconciler.BOOTSTRAP_VARIABLE),
+            s6.scannerRunning(),
+            in.flag("--dry-run"));
+    return 0;
   }
 }

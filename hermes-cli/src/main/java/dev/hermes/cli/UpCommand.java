@@ -21,11 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hermes up}: the whole supervised system on this host, in the foreground. It rebuilds every
@@ -34,27 +30,26 @@ import picocli.CommandLine.Spec;
  * cleanly. {@code desired_state} is left as it was, so the next {@code hermes up} starts the same
  * gateways again.
  */
-@Command(
-    name = "up",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Start every gateway whose desired state is 'running' (the default gateway on first use)"
-          + " under s6 on this host, in the foreground; Ctrl-C stops them all cleanly.",
-      "Other terminals use the normal commands (hermes gateway status|start|stop, profile"
-          + " create|delete) against it: they find it through HERMES_HOME.",
-      "Needs Debian's s6 (apt-get install s6 execline)."
-    })
-public final class UpCommand implements Callable<Integer> {
+public final class UpCommand implements CliCommand {
   /** After a stop request, how long the tree gets before it is killed. */
   private static final Duration STOP_LIMIT = Duration.ofSeconds(120);
 
-  @Spec CommandSpec spec;
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("up")
+        .describe(
+            "Start every gateway whose desired state is 'running' (the default gateway on first"
+                + " use) under s6 on this host, in the foreground; Ctrl-C stops them all cleanly.",
+            "Other terminals use the normal commands (hermes gateway status|start|stop, profile"
+                + " create|delete) against it: they find it through HERMES_HOME.",
+            "Needs Debian's s6 (apt-get install s6 execline).");
+  }
 
   @Override
-  public Integer call() throws InterruptedException {
-    CliContext context = HermesCommand.root(spec).context();
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  public int run(Invocation in) throws InterruptedException {
+    CliContext context = in.context();
+    PrintWriter out = in.out();
+    PrintWriter err = in.err();
     HermesHome home = context.home();
     SupervisionEnvironment environment = context.supervisionEnvironment();
     S6Tools tools = S6Tools.locate(context.env());

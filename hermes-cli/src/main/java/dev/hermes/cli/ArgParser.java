@@ -1,0 +1,161 @@
+package dev.hermes.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses a command line against the command tree: words pick subcommands, then options and
+ * positional parameters are checked against the command they name. Accepted forms: {@code --name
+ * value}, {@code --name=value}, {@code -n value}, {@code -nvalue}, and {@code --} to end the
+ * options. {@code -h/--help} and {@code -V/--version} work on every command.
+ */
+final class ArgParser {
+  /** What a command line asks for: a command to run with its values, or help, or the version. */
+  record ParsedLine(
+      List<CommandSpec> path,
+      CliCommand command,
+      Map<String, String> values,
+      Set<String> flags,
+      List<String> params,
+      boolean help,
+      boolean version) {}
+
+  private ArgParser() {}
+
+  static ParsedLine parse(CliCommand root, String... args) {
+    List<CommandSpec> path = new ArrayList<>();
+    CliCommand command = root;
+    CommandSpec spec = root.spec();
+    path.add(spec);
+    List<OptionSpec> globals = new ArrayList<>();
+    for (OptionSpec option : spec.options()) {
+      if (option.global()) {
+        globals.add(option);
+      }
+    }
+    Map<String, String> values = new HashMap<>();
+    Set<String> flags = new HashSet<>();
+    List<String> params = new ArrayList<>();
+    boolean help = false;
+    boolean version = false;
+    boolean endOfOptions = false;
+
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!endOfOptions && arg.equals("--")) {
+        endOfOptions = true;
+        continue;
+      }
+      if (!endOfOptions && arg.startsWith("-") && arg.length() > 1) {
+        String name = arg;
+        String inline = null;
+        if (arg.startsWith("--")) {
+          int eq = arg.indexOf('=');
+          if (eq > 0) {
+            name = arg.substring(0, eq);
+            inline = arg.substring(eq + 1);
+          }
+        } else if (arg.length() > 2) {
+          name = arg.substring(0, 2);
+          inline = arg.substring(2);
+        }
+        if (inline == null && (name.equals("-h") || name.equals("--help"))) {
+          help = true;
+          continue;
+        }
+        if (inline == null && (name.equals("-V") || name.equals("--version"))) {
+          version = true;
+          continue;
+        }
+        OptionSpec option = spec.findOption(name);
+        if (option == null) {
+          option = find(globals, name);
+        }
+        if (option == null) {
+          throw usage(path, "Unknown option: '" + arg + "'");
+        }
+        if (option.takesValue()) {
+          String value = inline;
+          if (value == null) {
+            if (i + 1 >= args.length) {
+              throw usage(
+                  path,
+                  "Missing required parameter for option '"
+                      + option.key()
+                      + "' ("
+                      + option.paramLabel()
+                      + ")");
+            }
+            value = args[++i];
+          }
+          values.put(option.key(), value);
+        } else {
+          if (inline != null) {
+            throw usage(path, "Unknown option: '" + arg + "'");
+          }
+          flags.add(option.key());
+        }
+        continue;
+      }
+      if (params.isEmpty() && spec.subcommands().containsKey(arg)) {
+        command = spec.subcommands().get(arg).get();
+        spec = command.spec();
+        path.add(spec);
+        continue;
+      }
+      if (!spec.subcommands().isEmpty() && spec.params().isEmpty()) {
+        throw usage(path, "Unknown command: '" + arg + "'");
+      }
+      params.add(arg);
+    }
+
+    if (!help && !version) {
+      check(path, spec, globals, values, params);
+    }
+    return new ParsedLine(path, command, values, flags, params, help, version);
+  }
+
+  private static void check(
+      List<CommandSpec> path,
+      CommandSpec spec,
+      List<OptionSpec> globals,
+      Map<String, String> values,
+      List<String> params) {
+    int max = spec.params().size();
+    if (params.size() > max) {
+      throw usage(path, "Unexpected argument: '" + params.get(max) + "'");
+    }
+    for (int j = params.size(); j < max; j++) {
+      if (spec.params().get(j).required()) {
+        throw usage(path, "Missing required parameter: '" + spec.params().get(j).label() + "'");
+      }
+    }
+    List<OptionSpec> all = new ArrayList<>(spec.options());
+    all.addAll(globals);
+    for (OptionSpec option : all) {
+      if (option.required() && !values.containsKey(option.key())) {
+        throw usage(path, "Missing required option: '" + option.synopsis() + "'");
+      }
+      if (option.defaultValue() != null) {
+        values.putIfAbsent(option.key(), option.defaultValue());
+      }
+    }
+  }
+
+  private static OptionSpec find(List<OptionSpec> options, String name) {
+    for (OptionSpec option : options) {
+      if (option.names().contains(name)) {
+        return option;
+      }
+    }
+    return null;
+  }
+
+  private static UsageException usage(List<CommandSpec> path, String message) {
+    return new UsageException(Help.path(path), message);
+  }
+}

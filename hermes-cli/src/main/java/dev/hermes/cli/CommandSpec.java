@@ -1,0 +1,161 @@
+package dev.hermes.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What a command accepts and how its help reads: name, description, options, positional parameters
+ * and subcommands. Subcommands are suppliers, so a command line only loads the classes of the
+ * commands it names.
+ */
+public final class CommandSpec {
+  private final String name;
+  private final List<String> description = new ArrayList<>();
+  private final List<String> footer = new ArrayList<>();
+  private final List<OptionSpec> options = new ArrayList<>();
+  private final List<ParamSpec> params = new ArrayList<>();
+  private final Map<String, Supplier<CliCommand>> subcommands = new LinkedHashMap<>();
+  private boolean hidden;
+
+  private CommandSpec(String name) {
+    this.name = name;
+  }
+
+  public static CommandSpec named(String name) {
+    return new CommandSpec(name);
+  }
+
+  /** Help paragraphs; the first is the one-line summary in its parent's command list. */
+  public CommandSpec describe(String... paragraphs) {
+    description.addAll(List.of(paragraphs));
+    return this;
+  }
+
+  /** Lines after the options in the help, e.g. exit codes. */
+  public CommandSpec footer(String... lines) {
+    footer.addAll(List.of(lines));
+    return this;
+  }
+
+  /** An on/off option such as {@code --all}. */
+  public CommandSpec flag(String names, String description) {
+    options.add(new OptionSpec(split(names), null, description, null, false, false));
+    return this;
+  }
+
+  /** An option with a value, {@code null} when absent. */
+  public CommandSpec option(String names, String label, String description) {
+    options.add(new OptionSpec(split(names), label, description, null, false, false));
+    return this;
+  }
+
+  /** An option with a value and a default, shown in the help. */
+  public CommandSpec option(String names, String label, String description, String defaultValue) {
+    options.add(
+        new OptionSpec(
+            split(names),
+            label,
+            withDefault(description, defaultValue),
+            defaultValue,
+            false,
+            false));
+    return this;
+  }
+
+  public CommandSpec requiredOption(String names, String label, String description) {
+    options.add(new OptionSpec(split(names), label, description, null, true, false));
+    return this;
+  }
+
+  /** An option every command of the tree accepts, before or after its subcommand. */
+  public CommandSpec globalOption(
+      String names, String label, String description, String defaultValue) {
+    options.add(
+        new OptionSpec(
+            split(names),
+            label,
+            withDefault(description, defaultValue),
+            defaultValue,
+            false,
+            true));
+    return this;
+  }
+
+  public CommandSpec param(String label, String description) {
+    params.add(new ParamSpec(label, description, true));
+    return this;
+  }
+
+  public CommandSpec optionalParam(String label, String description) {
+    params.add(new ParamSpec(label, description, false));
+    return this;
+  }
+
+  public CommandSpec subcommand(String name, Supplier<CliCommand> command) {
+    subcommands.put(name, command);
+    return this;
+  }
+
+  /** Left out of its parent's help (plumbing for scripts). */
+  public CommandSpec hidden() {
+    hidden = true;
+    return this;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<String> description() {
+    return description;
+  }
+
+  public String summary() {
+    return description.isEmpty() ? "" : description.get(0);
+  }
+
+  public List<String> footer() {
+    return footer;
+  }
+
+  public List<OptionSpec> options() {
+    return options;
+  }
+
+  public List<ParamSpec> params() {
+    return params;
+  }
+
+  public Map<String, Supplier<CliCommand>> subcommands() {
+    return subcommands;
+  }
+
+  public boolean isHidden() {
+    return hidden;
+  }
+
+  /** The option with this name among this command's own, or null. */
+  public OptionSpec findOption(String optionName) {
+    for (OptionSpec option : options) {
+      if (option.names().contains(optionName)) {
+        return option;
+      }
+    }
+    return null;
+  }
+
+  /** "How long it waits." becomes "How long it waits (default: 60)." */
+  private static String withDefault(String description, String defaultValue) {
+    String shown = " (default: " + defaultValue + ")";
+    return description.endsWith(".")
+        ? description.substring(0, description.length() - 1) + shown + "."
+        : description + shown;
+  }
+
+  private static List<String> split(String names) {
+    return List.of(names.split(","));
+  }
+}
