@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
       GatewayStopCommand.class,
       GatewayRestartCommand.class,
       GatewayStatusCommand.class,
+      GatewayTopCommand.class,
       GatewayInstallCommand.class,
       GatewayUninstallCommand.class
     })

@@ -42,37 +42,6 @@ public final class GatewayStatusCommand implements Runnable {
       out.println(Json.write(rows));
       return;
     }
-    print(rows, out);
-  }
-
-  static void print(List<GatewayOverview> rows, PrintWriter out) {
-    Table table =
-        new Table(
-            "PROFILE",
-            "DESIRED",
-            "ACTUAL",
-            "READY",
-            "PID",
-            "UPTIME",
-            "RESTARTS",
-            "PORT",
-            "LAST EXIT");
-    for (GatewayOverview row : rows) {
-      table.add(
-          row.profile(),
-          orDash(row.desired()),
-          row.actual(),
-          row.up() ? (row.ready() ? "yes" : "no") : "-",
-          row.pid() > 0 ? Integer.toString(row.pid()) : "-",
-          Uptime.format(row.uptimeSeconds()),
-          Integer.toString(row.restarts()),
-          row.port() == null ? "-" : row.port().toString(),
-          orDash(row.lastExit()));
-    }
-    table.print(out);
-  }
-
-  private static String orDash(String value) {
-    return value == null ? "-" : value;
+    GatewayColumns.print(rows, out);
   }
 }

@@ -1,5 +1,6 @@
 package dev.hermes.cli;
 
+import dev.hermes.cli.top.TopView;
 import dev.hermes.core.ProfileNames;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -37,6 +38,11 @@ public final class HermesCommand implements Runnable {
       defaultValue = ProfileNames.DEFAULT)
   String profile;
 
+  @Option(
+      names = "--tui",
+      description = "Open the terminal view of every gateway (as 'hermes gateway top').")
+  boolean tui;
+
   public HermesCommand(CliContext context) {
     this.context = context;
   }
@@ -53,6 +59,10 @@ public final class HermesCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
+    if (tui) {
+      TopView.show(context, out);
+      return;
+    }
     StatusCommand.printSummary(context, out);
     out.println();
     spec.commandLine().usage(out);
