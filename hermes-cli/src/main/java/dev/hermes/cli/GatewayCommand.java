@@ -11,6 +11,7 @@ public final class GatewayCommand implements CliCommand {
         .subcommand("stop", GatewayStopCommand::new)
         .subcommand("restart", GatewayRestartCommand::new)
         .subcommand("status", GatewayStatusCommand::new)
+        .subcommand("top", GatewayTopCommand::new)
         .subcommand("install", GatewayInstallCommand::new)
         .subcommand("uninstall", GatewayUninstallCommand::new);
   }

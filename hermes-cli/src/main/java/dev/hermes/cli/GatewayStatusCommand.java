@@ -4,7 +4,6 @@ import dev.hermes.core.Profile;
 import dev.hermes.supervision.GatewayOverview;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,38 +35,7 @@ public final class GatewayStatusCommand implements CliCommand {
       in.out().println(Json.write(rows));
       return 0;
     }
-    print(rows, in.out());
+    GatewayColumns.print(rows, in.out());
     return 0;
-  }
-
-  static void print(List<GatewayOverview> rows, PrintWriter out) {
-    Table table =
-        new Table(
-            "PROFILE",
-            "DESIRED",
-            "ACTUAL",
-            "READY",
-            "PID",
-            "UPTIME",
-            "RESTARTS",
-            "PORT",
-            "LAST EXIT");
-    for (GatewayOverview row : rows) {
-      table.add(
-          row.profile(),
-          orDash(row.desired()),
-          row.actual(),
-          row.up() ? (row.ready() ? "yes" : "no") : "-",
-          row.pid() > 0 ? Integer.toString(row.pid()) : "-",
-          Uptime.format(row.uptimeSeconds()),
-          Integer.toString(row.restarts()),
-          row.port() == null ? "-" : row.port().toString(),
-          orDash(row.lastExit()));
-    }
-    table.print(out);
-  }
-
-  private static String orDash(String value) {
-    return value == null ? "-" : value;
   }
 }

@@ -1,5 +1,6 @@
 package dev.hermes.cli;
 
+import dev.hermes.cli.top.TopView;
 import dev.hermes.core.ProfileNames;
 
 /** The root command. With no subcommand it prints the status summary and the help. */
@@ -9,6 +10,7 @@ public final class HermesCommand implements CliCommand {
     return CommandSpec.named("hermes")
         .describe("Runs one supervised gateway per profile.")
         .globalOption("-p,--profile", "PROFILE", "Profile to act on.", ProfileNames.DEFAULT)
+        .flag("--tui", "Open the terminal view of every gateway (as 'hermes gateway top').")
         .subcommand("status", StatusCommand::new)
         .subcommand("up", UpCommand::new)
         .subcommand("profile", ProfileCommand::new)
@@ -21,6 +23,10 @@ public final class HermesCommand implements CliCommand {
 
   @Override
   public int run(Invocation invocation) {
+    if (invocation.flag("--tui")) {
+      TopView.show(invocation.context(), invocation.out());
+      return 0;
+    }
     StatusCommand.printSummary(invocation.context(), invocation.out());
     invocation.out().println();
     invocation.printUsage();

@@ -18,6 +18,11 @@ final class Table {
   }
 
   void print(PrintWriter out) {
+    lines().forEach(out::println);
+  }
+
+  /** The header line, then one line per row, aligned. */
+  List<String> lines() {
     int[] widths = new int[header.length];
     for (int i = 0; i < header.length; i++) {
       widths[i] = header[i].length();
@@ -27,13 +32,15 @@ final class Table {
         widths[i] = Math.max(widths[i], row[i].length());
       }
     }
-    printRow(out, header, widths);
+    List<String> lines = new ArrayList<>(rows.size() + 1);
+    lines.add(line(header, widths));
     for (String[] row : rows) {
-      printRow(out, row, widths);
+      lines.add(line(row, widths));
     }
+    return lines;
   }
 
-  private static void printRow(PrintWriter out, String[] cells, int[] widths) {
+  private static String line(String[] cells, int[] widths) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       line.append(cells[i]);
@@ -41,6 +48,6 @@ final class Table {
         line.append(" ".repeat(widths[i] - cells[i].length() + 2));
       }
     }
-    out.println(line);
+    return line.toString();
   }
 }

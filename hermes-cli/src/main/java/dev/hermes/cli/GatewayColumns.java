@@ -1,0 +1,49 @@
+package dev.hermes.cli;
+
+import dev.hermes.supervision.GatewayOverview;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The columns of {@code hermes gateway status}: one place, so the printed table and the terminal
+ * view ({@code hermes gateway top}) always show a gateway the same way.
+ */
+public final class GatewayColumns {
+  private GatewayColumns() {}
+
+  /** The header line, then one aligned line per gateway. */
+  public static List<String> lines(List<GatewayOverview> rows) {
+    Table table =
+        new Table(
+            "PROFILE",
+            "DESIRED",
+            "ACTUAL",
+            "READY",
+            "PID",
+            "UPTIME",
+            "RESTARTS",
+            "PORT",
+            "LAST EXIT");
+    for (GatewayOverview row : rows) {
+      table.add(
+          row.profile(),
+          orDash(row.desired()),
+          row.actual(),
+          row.up() ? (row.ready() ? "yes" : "no") : "-",
+          row.pid() > 0 ? Integer.toString(row.pid()) : "-",
+          Uptime.format(row.uptimeSeconds()),
+          Integer.toString(row.restarts()),
+          row.port() == null ? "-" : row.port().toString(),
+          orDash(row.lastExit()));
+    }
+    return table.lines();
+  }
+
+  public static void print(List<GatewayOverview> rows, PrintWriter out) {
+    lines(rows).forEach(out::println);
+  }
+
+  private static String orDash(String value) {
+    return value == null ? "-" : value;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.hermes.cli.top;
+
+import dev.hermes.cli.CliContext;
+import dev.hermes.core.HermesException;
+import dev.hermes.core.Profile;
+import dev.hermes.supervision.GatewayOverview;
+import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.ServiceManager;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the terminal view reads and changes: the rows of {@code gateway status --all}, the lifecycle
+ * actions (through {@link dev.hermes.supervision.GatewayControl}, like the CLI) and where each
+ * gateway's log is.
+ */
+public final class GatewayBoard {
+  /** ACTUAL of a gateway whose status the supervisor could not give. */
+  public static final String UNKNOWN = "unknown";
+
+  private final CliContext context;
+
+  public GatewayBoard(CliContext context) {
+    this.context = context;
+  }
+
+  /**
+   * Every profile's gateway, default first. One gateway whose status fails becomes an {@code
+   * unknown} row naming the error, so one broken slot never hides the others.
+   */
+  public List<GatewayOverview> overview() {
+    ServiceManager manager = context.serviceManager();
+    List<Profile> profiles = context.profiles().list();
+    try {
+      List<GatewayStatus> statuses =
+          manager.statusAll(profiles.stream().map(Profile::name).toList());
+      List<GatewayOverview> rows = new ArrayList<>();
+      for (int i = 0; i < profiles.size(); i++) {
+        rows.add(GatewayOverview.of(profiles.get(i), statuses.get(i)));
+      }
+      return rows;
+    } catch (HermesException | UncheckedIOException e) {
+      // Ask one by one, so the broken slot is named and the others still show.
+      return profiles.stream().map(p -> row(manager, p)).toList();
+    }
+  }
+
+  private static GatewayOverview row(ServiceManager manager, Profile profile) {
+    try {
+      return GatewayOverview.of(profile, manager.status(profile.name()));
+    } catch (HermesException | UncheckedIOException e) {
+      return new GatewayOverview(
+          profile.name(),
+          null,
+          UNKNOWN,
+          false,
+          false,
+          false,
+          -1,
+          -1,
+          0,
+          null,
+          "status unavailable: " + e.getMessage());
+    }
+  }
+
+  public void apply(GatewayAction action, String profile) {
+    action.apply(context.gateways(), profile);
+  }
+
+  /** The file s6-log writes the gateway's output to. */
+  public Path logFile(String profile) {
+    return context.home().profile(profile).logDir().resolve("current");
+  }
+}

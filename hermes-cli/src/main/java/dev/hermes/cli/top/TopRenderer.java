@@ -1,0 +1,161 @@
+package dev.hermes.cli.top;
+
+import dev.hermes.cli.GatewayColumns;
+import dev.hermes.cli.top.ScreenLine.Style;
+import dev.hermes.supervision.GatewayOverview;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link TopScreen} into exactly {@code height} lines of at most {@code width} characters.
+ * Pure: no terminal, no clock, so every layout rule is tested with fixed sizes.
+ *
+ * <p>Table layout: a title, the column header, the gateways (scrolled so the selected one is
+ * visible), blank filler, the status line, and the key help naming the selected gateway. Log
+ * layout: a title, the last lines of the log that fit, and the key help.
+ */
+public final class TopRenderer {
+  /** Title, header, status and help. */
+  private static final int TABLE_CHROME = 4;
+
+  /** Title and help. */
+  private static final int LOG_CHROME = 2;
+
+  private static final int TAB = 8;
+
+  private TopRenderer() {}
+
+  public static List<ScreenLine> render(TopScreen screen, int width, int height) {
+    List<ScreenLine> lines =
+        screen.log() == null ? table(screen, width, height) : log(screen.log(), width, height);
+    return lines.subList(0, Math.min(lines.size(), Math.max(height, 0)));
+  }
+
+  /** How many gateway rows fit on a screen of this height. */
+  public static int bodyHeight(int height) {
+    return Math.max(1, height - TABLE_CHROME);
+  }
+
+  private static List<ScreenLine> table(TopScreen screen, int width, int height) {
+    List<GatewayOverview> rows = screen.rows();
+    List<String> table = GatewayColumns.lines(rows);
+    int body = bodyHeight(height);
+    int first = Math.max(0, screen.selected() - body + 1);
+    int last = Math.min(rows.size(), first + body);
+
+    List<ScreenLine> lines = new ArrayList<>(height);
+    lines.add(line(title(rows, first, last), Style.TITLE, width));
+    lines.add(line(table.get(0), Style.HEADER, width));
+    if (rows.isEmpty()) {
+      lines.add(line("(no profiles)", Style.ROW, width));
+    }
+    for (int i = first; i < last; i++) {
+      lines.add(line(table.get(i + 1), rowStyle(rows.get(i), i == screen.selected()), width));
+    }
+    while (lines.size() < height - 2) {
+      lines.add(line("", Style.ROW, width));
+    }
+    TopScreen.Status status = screen.status();
+    lines.add(
+        status == null
+            ? line("", Style.MESSAGE, width)
+            : line(status.text(), status.error() ? Style.ERROR : Style.MESSAGE, width));
+    lines.add(line(help(screen.selectedRow()), Style.HELP, width));
+    return lines;
+  }
+
+  private static String title(List<GatewayOverview> rows, int first, int last) {
+    long up = rows.stream().filter(GatewayOverview::up).count();
+    long failing = rows.stream().filter(TopRenderer::failing).count();
+    StringBuilder title =
+        new StringBuilder("hermes gateway top · ")
+            .append(rows.size())
+            .append(" gateway(s), ")
+            .append(up)
+            .append(" up");
+    if (failing > 0) {
+      title.append(", ").append(failing).append(" failing");
+    }
+    if (first > 0 || last < rows.size()) {
+      title.append(" · rows ").append(first + 1).append('-').append(last);
+    }
+    return title.toString();
+  }
+
+  private static String help(GatewayOverview selected) {
+    String keys = "s start  x stop  r restart  l log  ↑↓/jk select  q quit";
+    return selected == null ? "q quit" : "gateway-" + selected.profile() + ": " + keys;
+  }
+
+  static boolean failing(GatewayOverview row) {
+    return switch (row.actual()) {
+      case "crash-loop", "failed", GatewayBoard.UNKNOWN -> true;
+      default -> false;
+    };
+  }
+
+  private static Style rowStyle(GatewayOverview row, boolean selected) {
+    if (failing(row)) {
+      return selected ? Style.SELECTED_FAILED : Style.FAILED;
+    }
+    return selected ? Style.SELECTED : Style.ROW;
+  }
+
+  private static List<ScreenLine> log(TopScreen.LogPane log, int width, int height) {
+    List<ScreenLine> lines = new ArrayList<>(height);
+    lines.add(line("log of gateway-" + log.profile() + ": " + log.file(), Style.TITLE, width));
+    int body = Math.max(1, height - LOG_CHROME);
+    if (log.note() != null) {
+      lines.add(line(log.note(), Style.LOG, width));
+    } else if (log.lines().isEmpty()) {
+      lines.add(line("(the log is empty)", Style.LOG, width));
+    }
+    List<String> shown =
+        log.lines().subList(Math.max(0, log.lines().size() - body), log.lines().size());
+    for (String text : shown) {
+      lines.add(line(text, Style.LOG, width));
+    }
+    while (lines.size() < height - 1) {
+      lines.add(line("", Style.LOG, width));
+    }
+    lines.add(line("any key: back to the table  ·  Ctrl-C quit", Style.HELP, width));
+    return lines;
+  }
+
+  /**
+   * Control characters become visible stand-ins (a log line must never move the cursor or switch
+   * the terminal's modes), tabs become spaces, and a line wider than the screen is cut with an
+   * ellipsis. Bars (header, selection) are padded to the full width.
+   */
+  static ScreenLine line(String text, Style style, int width) {
+    String clean = printable(text);
+    String fitted;
+    if (width <= 0) {
+      fitted = "";
+    } else if (clean.codePointCount(0, clean.length()) > width) {
+      fitted = clean.substring(0, clean.offsetByCodePoints(0, width - 1)) + "…";
+    } else {
+      fitted = clean;
+    }
+    if (style == Style.HEADER || style == Style.SELECTED || style == Style.SELECTED_FAILED) {
+      int pad = width - fitted.codePointCount(0, fitted.length());
+      fitted = fitted + " ".repeat(Math.max(pad, 0));
+    }
+    return new ScreenLine(fitted, style);
+  }
+
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\t') {
+        out.append(" ".repeat(TAB - out.length() % TAB));
+      } else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+        out.append('?');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,225 @@
+package dev.hermes.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hermes.cli.top.GatewayBoard;
+import dev.hermes.cli.top.Key;
+import dev.hermes.cli.top.TopController;
+import dev.hermes.cli.top.TopScreen;
+import dev.hermes.core.ContainerProbe;
+import dev.hermes.core.HermesHome;
+import dev.hermes.supervision.GatewayOverview;
+import dev.hermes.supervision.ServiceManager;
+import dev.hermes.supervision.SupervisionException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The terminal view without a terminal: {@code gateway top} and {@code --tui} where there is no
+ * TTY, and what each key does, over a temporary HERMES_HOME and a fake service manager.
+ */
+class GatewayTopTest {
+  @TempDir Path home;
+
+  private FakeServiceManager manager;
+
+  @BeforeEach
+  void profiles() {
+    for (String p : new String[] {"alpha", "beta"}) {
+      assertThat(CliRun.run(home, "profile", "create", p).code()).isZero();
+    }
+    manager = FakeServiceManager.local().up("default").down("alpha", "beta");
+  }
+
+  private GatewayBoard board(Function<CliContext, ServiceManager> managers) {
+    return new GatewayBoard(
+        new CliContext(
+            Map.of("HERMES_HOME", home.toString()),
+            new HermesHome(home),
+            null,
+            new ContainerProbe(home.resolve("no-such-root")),
+            managers));
+  }
+
+  private TopController controller() {
+    GatewayBoard board = board(c -> manager);
+    return new TopController(board, board.overview());
+  }
+
+  private static String selected(TopController top) {
+    return top.screen().selectedRow().profile();
+  }
+
+  private String desired(String profile) {
+    return new HermesHome(home).profile(profile).state().text("desired_state").orElse("(none)");
+  }
+
+  @Test
+  void withoutATerminalTopAndTuiPrintTheStatusTableOnce() {
+    String status = CliRun.run(home, manager, "gateway", "status", "--all").out();
+
+    CliRun top = CliRun.run(home, manager, "gateway", "top");
+    CliRun tui = CliRun.run(home, manager, "--tui");
+
+    assertThat(top.code()).isZero();
+    assertThat(top.out()).isEqualTo(status).startsWith("PROFILE  DESIRED  ACTUAL");
+    assertThat(top.out().lines()).hasSize(4);
+    assertThat(top.err()).isEmpty();
+    assertThat(tui.code()).isZero();
+    assertThat(tui.out()).isEqualTo(status);
+  }
+
+  @Test
+  void arrowsAndPagingMoveTheSelectionWithinTheList() {
+    TopController top = controller();
+    assertThat(selected(top)).isEqualTo("default");
+
+    top.handle(Key.UP);
+    assertThat(selected(top)).isEqualTo("default");
+    top.handle(Key.DOWN);
+    top.handle(Key.DOWN);
+    top.handle(Key.DOWN);
+    assertThat(selected(top)).isEqualTo("beta");
+    top.handle(Key.UP);
+    assertThat(selected(top)).isEqualTo("alpha");
+    top.handle(Key.HOME);
+    assertThat(selected(top)).isEqualTo("default");
+    top.handle(Key.END);
+    assertThat(selected(top)).isEqualTo("beta");
+    top.pageSize(2);
+    top.handle(Key.PAGE_UP);
+    assertThat(selected(top)).isEqualTo("default");
+    top.handle(Key.PAGE_DOWN);
+    assertThat(selected(top)).isEqualTo("beta");
+  }
+
+  @Test
+  void startGoesThroughTheManagerRecordsDesiredStateAndShowsTheResult() {
+    manager.acceptLifecycle();
+    TopController top = controller();
+    top.handle(Key.DOWN);
+
+    assertThat(top.handle(Key.START)).isTrue();
+
+    assertThat(manager.actions()).containsExactly("start alpha");
+    assertThat(desired("alpha")).isEqualTo("running");
+    TopScreen screen = top.screen();
+    assertThat(screen.status()).isEqualTo(new TopScreen.Status("✓ Started gateway-alpha", false));
+    assertThat(screen.selectedRow().actual()).as("refreshed at once").isEqualTo("ready");
+
+    top.handle(Key.STOP);
+    top.handle(Key.RESTART);
+    assertThat(manager.actions()).containsExactly("start alpha", "stop alpha", "restart alpha");
+    assertThat(top.screen().status().text()).isEqualTo("✓ Restarted gateway-alpha");
+    assertThat(desired("alpha")).isEqualTo("running");
+  }
+
+  @Test
+  void aRefusedActionIsAnErrorLineAndChangesNothing() {
+    manager.acceptLifecycle("beta");
+    TopController top = controller();
+    top.handle(Key.END);
+
+    assertThat(top.handle(Key.STOP)).isTrue();
+
+    assertThat(top.screen().status())
+        .isEqualTo(
+            new TopScreen.Status(
+                "✗ Could not stop gateway-beta: the supervisor refused to stop gateway-beta",
+                true));
+    assertThat(manager.actions()).isEmpty();
+    assertThat(desired("beta")).isEqualTo("(none)");
+  }
+
+  @Test
+  void theSelectionStaysOnItsProfileWhenRowsAreAddedBeforeIt() {
+    TopController top = controller();
+    top.handle(Key.END);
+    assertThat(CliRun.run(home, "profile", "create", "aaa").code()).isZero();
+
+    top.refresh();
+
+    assertThat(top.screen().rows()).extracting(GatewayOverview::profile).contains("aaa");
+    assertThat(selected(top)).isEqualTo("beta");
+  }
+
+  @Test
+  void theLogKeyShowsTheTailAndAnyKeyGoesBack() throws IOException {
+    Path log = Files.createDirectories(home.resolve("logs/gateways/alpha")).resolve("current");
+    Files.writeString(log, "2026-01-01 gateway[alpha pid 7]: info: ready\nsecond line\n");
+    TopController top = controller();
+    top.handle(Key.DOWN);
+
+    top.handle(Key.LOG);
+
+    TopScreen.LogPane pane = top.screen().log();
+    assertThat(pane.profile()).isEqualTo("alpha");
+    assertThat(pane.file()).isEqualTo(log.toString());
+    assertThat(pane.lines())
+        .containsExactly("2026-01-01 gateway[alpha pid 7]: info: ready", "second line");
+    Files.writeString(log, "third line\n", java.nio.file.StandardOpenOption.APPEND);
+    top.refresh();
+    assertThat(top.screen().log().lines()).endsWith("third line");
+
+    assertThat(top.handle(Key.QUIT)).as("q in the log goes back, it does not quit").isTrue();
+    assertThat(top.screen().log()).isNull();
+    assertThat(top.handle(Key.QUIT)).isFalse();
+  }
+
+  @Test
+  void aGatewayWithoutALogSaysSo() {
+    TopController top = controller();
+    top.handle(Key.END);
+    top.handle(Key.LOG);
+
+    assertThat(top.screen().log().note()).isEqualTo("(no log yet)");
+    assertThat(top.screen().log().lines()).isEmpty();
+  }
+
+  @Test
+  void ctrlCQuitsFromAnyView() {
+    TopController top = controller();
+    top.handle(Key.LOG);
+    assertThat(top.handle(Key.INTERRUPT)).isFalse();
+    assertThat(controller().handle(Key.INTERRUPT)).isFalse();
+  }
+
+  @Test
+  void aGatewayWhoseStatusFailsIsAnUnknownRowNamingTheError() {
+    manager.broken("alpha");
+
+    TopController top = controller();
+
+    GatewayOverview alpha = top.screen().rows().get(1);
+    assertThat(alpha.actual()).isEqualTo("unknown");
+    assertThat(alpha.lastExit())
+        .isEqualTo("status unavailable: s6-svstat failed for gateway-alpha");
+    assertThat(top.screen().rows().get(2).actual()).isEqualTo("down");
+  }
+
+  @Test
+  void aFailedRefreshKeepsTheLastRowsAndSaysWhy() {
+    List<GatewayOverview> rows = controller().screen().rows();
+    GatewayBoard broken =
+        board(
+            c -> {
+              throw new SupervisionException("cannot tell which service manager to use");
+            });
+    TopController top = new TopController(broken, rows);
+
+    top.refresh();
+
+    assertThat(top.screen().rows()).isEqualTo(rows);
+    assertThat(top.screen().status())
+        .isEqualTo(
+            new TopScreen.Status(
+                "✗ Could not refresh: cannot tell which service manager to use", true));
+  }
+}

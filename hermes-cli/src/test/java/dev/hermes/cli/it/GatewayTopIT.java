@@ -1,0 +1,170 @@
+package dev.hermes.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hermes gateway top} in a real terminal (tmux) against a real {@code hermes up}: it lists
+ * the profiles, starts the selected gateway, follows a resize, and leaves the terminal as it found
+ * it; without a terminal it prints the table once.
+ */
+class GatewayTopIT {
+  private static final Duration SCREEN = Duration.ofSeconds(60);
+  private static final Duration READY = Duration.ofSeconds(60);
+
+  @TempDir Path home;
+  @TempDir Path scratch;
+
+  private HermesCli cli;
+  private HermesUp up;
+  private Tmux tmux;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/s6-svscan")), "Debian's s6 is installed");
+    assumeTrue(
+        Tmux.installed(),
+        "tmux is not installed (apt-get install tmux): skipping the terminal view tests");
+    cli = new HermesCli(home, scratch);
+    int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
+    Files.writeString(
+        home.resolve("config.yaml"),
+        "gateway:\n  port_range: \"" + base + "-" + (base + 99) + "\"\n");
+    up = HermesUp.start(cli, scratch.resolve("up.log"));
+    cli.awaitGateway("default", READY, HermesCli::ready);
+    cli.ok("profile", "create", "alpha");
+    cli.ok("profile", "create", "beta");
+  }
+
+  /** A gateway the supervisor holds down: its config.yaml does not parse. */
+  private void failedGateway(String profile) throws IOException {
+    cli.ok("profile", "create", profile);
+    Files.writeString(home.resolve("profiles/" + profile + "/config.yaml"), "gateway: [unclosed\n");
+    assertThat(cli.run("-p", profile, "gateway", "start", "--wait").code()).isEqualTo(1);
+    assertThat(cli.gateway(profile).get("actual").asText()).isEqualTo("failed");
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (tmux != null) {
+      tmux.close();
+    }
+    if (up != null) {
+      up.close();
+    }
+  }
+
+  private Tmux terminal(int width, int height) {
+    Map<String, String> env = new HashMap<>(cli.builder().environment());
+    env.remove("TMUX");
+    tmux = Tmux.start(scratch, env, width, height);
+    return tmux;
+  }
+
+  /** The first line starting so, or "" (the screen may be caught half drawn). */
+  private static String line(String screen, String start) {
+    return screen.lines().filter(l -> l.startsWith(start)).findFirst().orElse("");
+  }
+
+  @Test
+  void startsTheSelectedGatewayFollowsResizesAndRestoresTheTerminal() throws IOException {
+    failedGateway("gamma");
+    Tmux term = terminal(120, 30);
+    term.send(HermesCli.LAUNCHER + " gateway top", "Enter");
+
+    String screen =
+        term.awaitScreen(SCREEN, s -> s.contains("LAST EXIT") && s.contains("beta    "));
+    assertThat(term.display("#{alternate_on}")).isEqualTo("1");
+    assertThat(line(screen, "hermes gateway top")).contains("4 gateway(s), 1 up, 1 failing");
+    assertThat(line(screen, "default")).contains("ready");
+    assertThat(line(screen, "alpha")).contains("down");
+    assertThat(line(screen, "beta")).contains("down");
+    assertThat(line(screen, "gamma")).contains("failed").endsWith("fatal configuration");
+    // The failed gateway stands out in red (SGR 31), the others do not.
+    String colours = term.screenWithAttributes();
+    assertThat(colours).containsPattern("\\u001b\\[[0-9;]*31[0-9;]*mgamma ");
+    assertThat(colours).doesNotContainPattern("\\u001b\\[[0-9;]*31[0-9;]*m(alpha|beta) ");
+
+    // default, alpha, beta: two steps down, by arrow and by j.
+    term.send("Down");
+    term.send("j");
+    term.awaitScreen(SCREEN, s -> s.contains("gateway-beta: s start"));
+    term.send("s");
+    term.awaitScreen(SCREEN, s -> s.contains("✓ Started gateway-beta"));
+    JsonNode beta = cli.awaitGateway("beta", READY, HermesCli::ready);
+    assertThat(beta.get("desired").asText()).isEqualTo("running");
+    assertThat(cli.gateway("alpha").get("up").asBoolean()).isFalse();
+    term.awaitScreen(SCREEN, s -> line(s, "beta").matches("beta +running +ready +yes .*"));
+
+    // The log of the selected gateway, then back.
+    term.send("l");
+    term.awaitScreen(SCREEN, s -> s.contains("log of gateway-beta") && s.contains("info: ready"));
+    term.send("Escape");
+    term.awaitScreen(SCREEN, s -> s.contains("LAST EXIT"));
+
+    term.resize(60, 20);
+    // Cut by the view itself (tmux alone would just clip): the header ends in an ellipsis at
+    // exactly the new width.
+    String narrow = term.awaitScreen(SCREEN, s -> line(s, "PROFILE").endsWith("…"));
+    assertThat(line(narrow, "PROFILE")).hasSize(60);
+    assertThat(line(narrow, "gateway-beta: s start")).hasSize(60).endsWith("…");
+    assertThat(narrow).doesNotContain("LAST EXIT");
+    term.resize(120, 30);
+    term.awaitScreen(SCREEN, s -> s.contains("LAST EXIT"));
+
+    term.send("q");
+    term.awaitScreen(SCREEN, s -> s.strip().endsWith("tmux$"));
+    assertThat(term.display("#{alternate_on}")).as("alternate screen off").isEqualTo("0");
+    assertThat(term.display("#{cursor_flag}")).as("cursor visible").isEqualTo("1");
+    assertThat(term.display("#{keypad_cursor_flag}")).as("cursor keys normal").isEqualTo("0");
+    assertThat(term.display("#{pane_current_command}")).isEqualTo("sh");
+    assertThat(cli.ok("gateway", "status", "--all")).containsPattern("beta +running +ready");
+  }
+
+  @Test
+  void withoutATerminalItPrintsTheTableOnce() throws IOException {
+    // stdout a file, stdin the terminal: still no full screen.
+    Tmux term = terminal(120, 30);
+    Path printed = scratch.resolve("top.txt");
+    term.send(HermesCli.LAUNCHER + " gateway top >" + printed + "; echo top-exit=$?", "Enter");
+    String after = term.awaitScreen(SCREEN, s -> s.matches("(?s).*top-exit=\\d.*"));
+    assertThat(after).contains("top-exit=0");
+    assertOneTable(Files.readString(printed));
+
+    // The same view as --tui, in the terminal.
+    term.send("clear; " + HermesCli.LAUNCHER + " --tui", "Enter");
+    term.awaitScreen(SCREEN, s -> s.contains("LAST EXIT") && s.contains("gateway-default: s"));
+    term.send("q");
+    term.awaitScreen(SCREEN, s -> s.strip().endsWith("tmux$"));
+    assertThat(term.display("#{alternate_on}")).isEqualTo("0");
+
+    // Neither stdin nor stdout a terminal, both spellings.
+    for (List<String> args : List.of(List.of("gateway", "top"), List.of("--tui"))) {
+      HermesCli.Result r = cli.run(args.toArray(String[]::new));
+      assertThat(r.code()).isZero();
+      assertThat(r.err()).isEmpty();
+      assertOneTable(r.out());
+    }
+  }
+
+  private static void assertOneTable(String out) {
+    assertThat(out).doesNotContain("\u001b");
+    assertThat(out.lines().filter(l -> l.startsWith("PROFILE  DESIRED  ACTUAL"))).hasSize(1);
+    assertThat(out.lines().map(l -> l.split(" +")[0]))
+        .containsExactly("PROFILE", "default", "alpha", "beta");
+  }
+}

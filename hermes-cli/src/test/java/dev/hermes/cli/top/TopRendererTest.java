@@ -1,0 +1,181 @@
+package dev.hermes.cli.top;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hermes.cli.top.ScreenLine.Style;
+import dev.hermes.supervision.GatewayOverview;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopRendererTest {
+  static GatewayOverview ready(String profile, int pid, int port) {
+    return new GatewayOverview(
+        profile, "running", "ready", true, true, true, pid, 192, 0, port, null);
+  }
+
+  static GatewayOverview down(String profile, int port) {
+    return new GatewayOverview(
+        profile, "stopped", "down", true, false, false, -1, -1, 0, port, "exit 0");
+  }
+
+  static GatewayOverview crashLooped(String profile, int port) {
+    return new GatewayOverview(
+        profile,
+        "running",
+        "crash-loop",
+        true,
+        false,
+        false,
+        -1,
+        -1,
+        5,
+        port,
+        "crash loop (5 exits in 41s, last: exit 1)");
+  }
+
+  private static final List<GatewayOverview> ROWS =
+      List.of(ready("default", 4242, 8642), crashLooped("coder", 8643), down("notes", 8644));
+
+  private static List<String> texts(List<ScreenLine> lines) {
+    return lines.stream().map(ScreenLine::text).toList();
+  }
+
+  @Test
+  void aWideScreenShowsTheStatusColumnsInFullWithTheSelectionAndHelp() {
+    TopScreen screen =
+        new TopScreen(ROWS, 2, new TopScreen.Status("✓ Started gateway-notes", false), null);
+
+    List<ScreenLine> lines = TopRenderer.render(screen, 120, 10);
+
+    assertThat(lines).hasSize(10);
+    assertThat(texts(lines).subList(0, 5))
+        .containsExactly(
+            "hermes gateway top · 3 gateway(s), 1 up, 1 failing",
+            String.format(
+                "%-120s",
+                "PROFILE  DESIRED  ACTUAL      READY  PID   UPTIME  RESTARTS  PORT  LAST EXIT"),
+            "default  running  ready       yes    4242  3m12s   0         8642  -",
+            "coder    running  crash-loop  -      -     -       5         8643  "
+                + "crash loop (5 exits in 41s, last: exit 1)",
+            String.format(
+                "%-120s",
+                "notes    stopped  down        -      -     -       0         8644  exit 0"));
+    assertThat(texts(lines).subList(5, 8)).containsOnly("");
+    assertThat(lines.get(8)).isEqualTo(new ScreenLine("✓ Started gateway-notes", Style.MESSAGE));
+    assertThat(lines.get(9).text())
+        .isEqualTo("gateway-notes: s start  x stop  r restart  l log  ↑↓/jk select  q quit");
+    assertThat(lines.stream().map(ScreenLine::style).toList())
+        .containsExactly(
+            Style.TITLE,
+            Style.HEADER,
+            Style.ROW,
+            Style.FAILED,
+            Style.SELECTED,
+            Style.ROW,
+            Style.ROW,
+            Style.ROW,
+            Style.MESSAGE,
+            Style.HELP);
+  }
+
+  @Test
+  void aSelectedFailingRowKeepsItsHighlightAndErrorsShowAsErrors() {
+    TopScreen screen =
+        new TopScreen(
+            ROWS, 1, new TopScreen.Status("✗ Could not start gateway-coder: no", true), null);
+
+    List<ScreenLine> lines = TopRenderer.render(screen, 100, 8);
+
+    assertThat(lines.get(3).style()).isEqualTo(Style.SELECTED_FAILED);
+    assertThat(lines.get(6).style()).isEqualTo(Style.ERROR);
+  }
+
+  @Test
+  void aNarrowScreenCutsEveryLineToItsWidth() {
+    TopScreen screen = new TopScreen(ROWS, 0, null, null);
+
+    List<ScreenLine> lines = TopRenderer.render(screen, 40, 8);
+
+    assertThat(texts(lines)).allMatch(t -> t.codePointCount(0, t.length()) <= 40);
+    assertThat(lines.get(1).text()).isEqualTo("PROFILE  DESIRED  ACTUAL      READY  PI…");
+    assertThat(lines.get(2).text()).hasSize(40).startsWith("default  running  ready").endsWith("…");
+    assertThat(lines.get(7).text()).isEqualTo("gateway-default: s start  x stop  r res…");
+  }
+
+  @Test
+  void theSelectionStaysVisibleWhenThereAreMoreGatewaysThanLines() {
+    List<GatewayOverview> many = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      many.add(down(String.format("p%02d", i), 9000 + i));
+    }
+
+    List<ScreenLine> lines = TopRenderer.render(new TopScreen(many, 25, null, null), 80, 10);
+
+    assertThat(TopRenderer.bodyHeight(10)).isEqualTo(6);
+    assertThat(lines).hasSize(10);
+    assertThat(lines.get(0).text()).endsWith("· rows 21-26");
+    assertThat(lines.get(2).text()).startsWith("p20 ");
+    assertThat(lines.get(7)).satisfies(l -> assertThat(l.style()).isEqualTo(Style.SELECTED));
+    assertThat(lines.get(7).text()).startsWith("p25 ");
+  }
+
+  @Test
+  void withoutProfilesItSaysSoAndOffersOnlyQuit() {
+    List<ScreenLine> lines = TopRenderer.render(new TopScreen(List.of(), 0, null, null), 60, 6);
+
+    assertThat(texts(lines))
+        .containsExactly(
+            "hermes gateway top · 0 gateway(s), 0 up",
+            "PROFILE  DESIRED  ACTUAL  READY  PID  UPTIME  RESTARTS  POR…",
+            "(no profiles)",
+            "",
+            "",
+            "q quit");
+  }
+
+  @Test
+  void theLogPaneShowsTheLastLinesThatFitWithoutControlCharacters() {
+    List<String> log = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      log.add("line " + i);
+    }
+    log.add("tab\there \u001b[2Jescape");
+    TopScreen screen =
+        new TopScreen(
+            ROWS,
+            0,
+            null,
+            new TopScreen.LogPane("coder", "/h/logs/gateways/coder/current", log, null));
+
+    List<ScreenLine> lines = TopRenderer.render(screen, 50, 6);
+
+    assertThat(texts(lines))
+        .containsExactly(
+            "log of gateway-coder: /h/logs/gateways/coder/curr…",
+            "line 18",
+            "line 19",
+            "line 20",
+            "tab     here ?[2Jescape",
+            "any key: back to the table  ·  Ctrl-C quit");
+    assertThat(lines.get(1).style()).isEqualTo(Style.LOG);
+  }
+
+  @Test
+  void anEmptyOrMissingLogSaysWhy() {
+    TopScreen missing =
+        new TopScreen(
+            ROWS, 0, null, new TopScreen.LogPane("notes", "/f", List.of(), "(no log yet)"));
+    TopScreen empty =
+        new TopScreen(ROWS, 0, null, new TopScreen.LogPane("notes", "/f", List.of(), null));
+
+    assertThat(TopRenderer.render(missing, 40, 4).get(1).text()).isEqualTo("(no log yet)");
+    assertThat(TopRenderer.render(empty, 40, 4).get(1).text()).isEqualTo("(the log is empty)");
+  }
+
+  @Test
+  void aTinyScreenGetsAsManyLinesAsItHas() {
+    assertThat(TopRenderer.render(new TopScreen(ROWS, 0, null, null), 30, 2)).hasSize(2);
+    assertThat(TopRenderer.render(new TopScreen(ROWS, 0, null, null), 0, 0)).isEmpty();
+  }
+}
