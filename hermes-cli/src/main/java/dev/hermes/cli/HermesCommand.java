@@ -17,6 +17,7 @@ public final class HermesCommand implements CliCommand {
         .subcommand("gateway", GatewayCommand::new)
         .subcommand("chat", ChatCommand::new)
         .subcommand("doctor", DoctorCommand::new)
+        .subcommand("dashboard", DashboardCommand::new)
         .subcommand("supervise", SuperviseCommand::new)
         .footer("Exit codes: 0 success, 1 failure, 2 bad usage (doctor: 2 = a check failed).");
   }

@@ -54,6 +54,7 @@ public final class UpCommand implements CliCommand {
     SupervisionEnvironment environment = context.supervisionEnvironment();
     S6Tools tools = S6Tools.locate(context.env());
 
+    UpDashboard dashboard = UpDashboard.plan(context.env());
     context.profiles().ensureDefault();
     try (LocalSupervisor supervisor =
         LocalSupervisor.claim(tools, home.runDir(), S6Backends.localScandir(environment))) {
@@ -62,6 +63,7 @@ public final class UpCommand implements CliCommand {
       List<ReconcileAction> actions =
           new BootReconciler(home, s6, Clock.systemUTC(), out)
               .reconcile(bootstrapState(context), false, false);
+      dashboard.writeSlot(environment, supervisor.scandir());
 
       AtomicLong stopRequested = new AtomicLong();
       try (SignalTrap trap =
@@ -80,7 +82,7 @@ public final class UpCommand implements CliCommand {
           // A signal that came while s6-svscan was starting could not reach it yet.
           supervisor.requestStop();
         }
-        printWelcome(out, home, supervisor, pid, actions);
+        printWelcome(out, home, supervisor, pid, actions, dashboard.describe(context.env(), home));
         return awaitScanner(supervisor, stopRequested, out, err);
       }
     }
@@ -144,7 +146,8 @@ public final class UpCommand implements CliCommand {
       HermesHome home,
       LocalSupervisor supervisor,
       long pid,
-      List<ReconcileAction> actions) {
+      List<ReconcileAction> actions,
+      String dashboard) {
     out.println(
         "hermes up: s6-svscan (PID "
             + pid
@@ -161,6 +164,7 @@ public final class UpCommand implements CliCommand {
               + "  "
               + ("started".equals(action.action()) ? "starting" : "down"));
     }
+    out.println("  dashboard    " + dashboard);
     out.println("  logs         " + home.gatewayLogsDir() + "/<profile>/current");
     out.println(
         "  control      hermes gateway status --all | hermes [-p P] gateway start|stop|restart");

@@ -2,6 +2,7 @@ package dev.hermes.cli.doctor;
 
 import dev.hermes.core.Profile;
 import dev.hermes.supervision.ServiceManager;
+import dev.hermes.supervision.s6.S6ServiceManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,6 +34,8 @@ final class SupervisionChecks {
     report.add(Check.ok(Check.SUPERVISION, "manager", "Manager: " + description));
     if (ContainerSlots.apply(manager)) {
       ContainerSlots.run(systemRoot, report);
+    } else if (manager instanceof S6ServiceManager local) {
+      LocalDashboardSlot.run(local.scandir(), report);
     }
     GatewayChecks.run(manager, profiles, report);
   }

@@ -40,7 +40,8 @@ class HermesUpIT {
   @BeforeEach
   void setUp() throws IOException {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/s6-svscan")), "Debian's s6 is installed");
-    cli = new HermesCli(home, scratch);
+    // The dashboard has tests of its own (Dashboard*IT); here it would only add a JVM per test.
+    cli = new HermesCli(home, scratch).env("HERMES_DASHBOARD", "0");
     // A private port range keeps parallel runs and other services out of the way.
     int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
     Files.writeString(

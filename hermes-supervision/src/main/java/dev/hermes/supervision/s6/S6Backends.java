@@ -60,20 +60,19 @@ public final class S6Backends {
   }
 
   private static S6ServiceManager create(SupervisionEnvironment e, Path scandir, String label) {
-    S6Tools tools = S6Tools.locate(e.env());
     return new S6ServiceManager(
-        scandir,
-        tools,
-        () ->
-            new SlotSpec(
-                e.hermesCommand(),
-                e.home().root(),
-                e.getenv("HOME") != null ? e.getenv("HOME") : e.userHome().toString(),
-                passedThrough(e.env()),
-                tools,
-                CrashLoopSettings.from(e.home().profile(ProfileNames.DEFAULT).config())),
-        e.runner(),
-        label);
+        scandir, S6Tools.locate(e.env()), () -> slotSpec(e), e.runner(), label);
+  }
+
+  /** What the scripts of a slot need, read now: the crash-loop numbers come from config.yaml. */
+  public static SlotSpec slotSpec(SupervisionEnvironment e) {
+    return new SlotSpec(
+        e.hermesCommand(),
+        e.home().root(),
+        e.getenv("HOME") != null ? e.getenv("HOME") : e.userHome().toString(),
+        passedThrough(e.env()),
+        S6Tools.locate(e.env()),
+        CrashLoopSettings.from(e.home().profile(ProfileNames.DEFAULT).config()));
   }
 
   private static TreeMap<String, String> passedThrough(Map<String, String> env) {

@@ -15,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -310,27 +308,10 @@ public final class S6ServiceManager implements ServiceManager {
 
   /** Builds the slot in a dot-prefixed sibling (ignored by s6-svscan) and renames it in. */
   private void publish(String profile, boolean down) {
-    Path slot = slot(profile);
-    Path staging = scandir.resolve("." + slot.getFileName() + ".tmp");
-    try {
-      Files.createDirectories(scandir);
-      FileTrees.delete(staging);
-      for (Map.Entry<String, String> file :
-          new SlotRenderer(spec.get()).render(profile, down).entrySet()) {
-        Path target = staging.resolve(file.getKey());
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(
-            target,
-            PosixFilePermissions.fromString(
-                SlotRenderer.isExecutable(file.getKey()) ? "rwxr-xr-x" : "rw-r--r--"));
-      }
-      Files.move(staging, slot);
-    } catch (IOException e) {
-      FileTrees.deleteQuietly(staging);
-      throw new UncheckedIOException(
-          "could not write " + slot.getFileName() + " in " + scandir + ": " + e.getMessage(), e);
-    }
+    SlotFiles.publish(
+        scandir,
+        SlotRenderer.slotName(ProfileNames.validate(profile)),
+        new SlotRenderer(spec.get()).render(profile, down));
   }
 
   private void waitUntilDown(Path slot) {

@@ -1,0 +1,69 @@
+package dev.hermes.cli;
+
+import dev.hermes.core.SignalTrap;
+import dev.hermes.dashboard.Dashboard;
+import dev.hermes.dashboard.DashboardRefusedException;
+import dev.hermes.dashboard.DashboardSettings;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code hermes dashboard [--host H] [--port N]}: the web dashboard in the foreground until
+ * SIGTERM, SIGINT or SIGHUP. A configuration it refuses (see {@code AccessPolicy}) exits {@value
+ * DashboardRefusedException#EXIT_CODE}, which the supervised slot reads as "stay down".
+ */
+public final class DashboardCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("dashboard")
+        .describe(
+            "Serve the web dashboard (every profile's gateway, Start/Stop/Restart, log tails) in"
+                + " the foreground until SIGTERM or SIGINT.",
+            "On a loopback address without HERMES_DASHBOARD_USERNAME/PASSWORD it is open; with"
+                + " them it asks for them; on any other address without them it asks for the"
+                + " token in $HERMES_HOME/dashboard.token (created 0600 and printed once when"
+                + " absent), and refuses to start when that token cannot be created or used.")
+        .option(
+            "--host",
+            "HOST",
+            "Address to listen on (default: $HERMES_DASHBOARD_HOST, else 127.0.0.1).")
+        .option(
+            "--port",
+            "PORT",
+            "Port (default: $HERMES_DASHBOARD_PORT, else 9119; 0 picks a free one).")
+        .footer("Exit codes: 0 stopped, 1 failure, 2 bad usage, 78 refused configuration.");
+  }
+
+  @Override
+  public int run(Invocation in) throws InterruptedException {
+    Integer port = in.intOption("--port");
+    if (port != null && (port < 0 || port > 65535)) {
+      throw in.usageError("--port must be between 0 and 65535, got " + port);
+    }
+    String host = in.option("--host");
+    CliContext context = in.context();
+    PrintWriter out = in.out();
+    PrintWriter err = in.err();
+    Dashboard dashboard;
+    try {
+      DashboardSettings settings =
+          DashboardSettings.from(context.env(), context.home().root(), host, port);
+      dashboard = Dashboard.start(settings, context.home(), context.gateways(), context.env(), out);
+    } catch (DashboardRefusedException e) {
+      err.println("hermes: error: " + e.getMessage());
+      err.flush();
+      return DashboardRefusedException.EXIT_CODE;
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    try (SignalTrap trap =
+        SignalTrap.install(
+            SignalTrap.TERMINAL_SESSION,
+            signal -> stop.countDown(),
+            warning -> err.println("hermes: warning: " + warning))) {
+      stop.await();
+    } finally {
+      dashboard.close();
+    }
+    return 0;
+  }
+}

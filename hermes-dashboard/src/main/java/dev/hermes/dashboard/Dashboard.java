@@ -1,0 +1,119 @@
+package dev.hermes.dashboard;
+
+import dev.hermes.core.HermesHome;
+import dev.hermes.supervision.GatewayControl;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A running dashboard: the page and JSON API over every profile's gateway. {@link #start} decides
+ * who may use it ({@link AccessPolicy}) before it listens, so a dashboard that would be reachable
+ * from the network without a login never binds at all.
+ */
+public final class Dashboard implements AutoCloseable {
+  /** How often the page polls; the overview is recomputed at most twice per poll interval. */
+  public static final Duration REFRESH = Duration.ofSeconds(1);
+
+  static final Duration OVERVIEW_MAX_AGE = Duration.ofMillis(500);
+
+  private final DashboardServer server;
+  private final String url;
+  private final AccessPolicy policy;
+  private final DashboardLog log;
+
+  private Dashboard(DashboardServer server, String url, AccessPolicy policy, DashboardLog log) {
+    this.server = server;
+    this.url = url;
+    this.policy = policy;
+    this.log = log;
+  }
+
+  /**
+   * Resolves the address, decides the access policy (creating the token file when that is the
+   * rule), binds and serves. Every refusal is a {@link DashboardRefusedException}, thrown before
+   * anything listens.
+   */
+  public static Dashboard start(
+      DashboardSettings settings,
+      HermesHome home,
+      GatewayControl control,
+      Map<String, String> env,
+      PrintWriter out) {
+    DashboardLog log = new DashboardLog(ProcessHandle.current().pid(), out);
+    InetAddress address = resolve(settings.host());
+    AccessPolicy policy = AccessPolicy.decide(settings, address, log);
+    Dashboard dashboard = start(settings, address, policy, home, control, log);
+    ReadinessSignal.send(env, log);
+    return dashboard;
+  }
+
+  static Dashboard start(
+      DashboardSettings settings,
+      InetAddress address,
+      AccessPolicy policy,
+      HermesHome home,
+      GatewayControl control,
+      DashboardLog log) {
+    DashboardServer server = DashboardServer.bind(address, settings.port(), settings.host());
+    int port = server.port();
+    GatewayBoard board = GatewayBoard.of(home, control.manager());
+    Map<String, Object> fixed = new LinkedHashMap<>();
+    fixed.put("manager", control.manager().describe());
+    fixed.put("refresh_ms", REFRESH.toMillis());
+    OverviewCache overview =
+        new OverviewCache(
+            board::rows, OVERVIEW_MAX_AGE, fixed, System::nanoTime, Clock.systemUTC());
+    Sessions sessions = new Sessions();
+    String cookie = "hermes_dashboard_" + port;
+    DashboardHandler handler =
+        new DashboardHandler(
+            policy,
+            sessions,
+            address.isLoopbackAddress()
+                ? RequestGuard.forLoopback(settings.host(), port)
+                : RequestGuard.anyHost(),
+            StaticFiles.load(),
+            new SessionEndpoints(
+                policy, sessions, new LoginThrottle(System::nanoTime), cookie, log),
+            new GatewayEndpoints(home, control, board, overview, log),
+            cookie,
+            log);
+    server.serve(handler);
+    String url = DashboardSettings.url(settings.host(), port);
+    log.info("listening on " + url + " (" + policy.description() + ")");
+    return new Dashboard(server, url, policy, log);
+  }
+
+  /** Where a browser on this machine reaches it. */
+  public String url() {
+    return url;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code none}, {@code password} or {@code token}. */
+  public String login() {
+    return policy.loginKind();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    log.info("stopped");
+  }
+
+  private static InetAddress resolve(String host) {
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new DashboardRefusedException("cannot listen on '" + host + "': it does not resolve");
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.hermes.dashboard;
+
+import dev.hermes.core.HermesHome;
+import dev.hermes.core.Profile;
+import dev.hermes.core.ProfileHooks;
+import dev.hermes.core.ProfileStore;
+import dev.hermes.supervision.GatewayOverview;
+import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.ServiceManager;
+import dev.hermes.supervision.s6.S6ServiceManager;
+import dev.hermes.supervision.s6.S6StatusCache;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every profile's gateway as one row of the page, the same rows {@code hermes gateway status --all}
+ * prints. Under s6 the statuses come through {@link S6StatusCache}, so a gateway whose state has
+ * not changed costs a few file stats instead of an {@code s6-svstat} run.
+ */
+final class GatewayBoard {
+  private final HermesHome home;
+  private final Function<String, GatewayStatus> statuses;
+  private final Runnable forget;
+
+  GatewayBoard(HermesHome home, Function<String, GatewayStatus> statuses, Runnable forget) {
+    this.home = home;
+    this.statuses = statuses;
+    this.forget = forget;
+  }
+
+  static GatewayBoard of(HermesHome home, ServiceManager manager) {
+    if (manager instanceof S6ServiceManager s6) {
+      S6StatusCache cache = new S6StatusCache(s6);
+      return new GatewayBoard(home, cache::status, cache::clear);
+    }
+    return new GatewayBoard(home, manager::status, () -> {});
+  }
+
+  /** Default first, then by name. A gateway whose status cannot be read still gets its row. */
+  List<GatewayOverview> rows() {
+    List<GatewayOverview> rows = new ArrayList<>();
+    for (Profile profile : new ProfileStore(home, ProfileHooks.NONE).list()) {
+      rows.add(row(profile));
+    }
+    return rows;
+  }
+
+  /** After this process changed a gateway: read everything afresh. */
+  void forget() {
+    forget.run();
+  }
+
+  private GatewayOverview row(Profile profile) {
+    try {
+      return GatewayOverview.of(profile, statuses.apply(profile.name()));
+    } catch (RuntimeException e) {
+      return new GatewayOverview(
+          profile.name(),
+          null,
+          "unknown",
+          false,
+          false,
+          false,
+          -1,
+          -1,
+          0,
+          null,
+          "status unavailable: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.hermes.dashboard;
+
+import dev.hermes.core.HermesException;
+import dev.hermes.core.HermesHome;
+import dev.hermes.core.Profile;
+import dev.hermes.core.ProfileNames;
+import dev.hermes.supervision.GatewayControl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/gateways}: the rows, the lifecycle actions, and a gateway's log tail. */
+final class GatewayEndpoints {
+  static final int LOG_LINES = 50;
+
+  private final HermesHome home;
+  private final GatewayControl control;
+  private final GatewayBoard board;
+  private final OverviewCache overview;
+  private final DashboardLog log;
+
+  GatewayEndpoints(
+      HermesHome home,
+      GatewayControl control,
+      GatewayBoard board,
+      OverviewCache overview,
+      DashboardLog log) {
+    this.home = home;
+    this.control = control;
+    this.board = board;
+    this.overview = overview;
+    this.log = log;
+  }
+
+  Reply list() {
+    OverviewCache.Snapshot snapshot = overview.get();
+    return Reply.bytes(Reply.JSON_TYPE, snapshot.json())
+        .with("Server-Timing", "overview;dur=" + snapshot.computeMillis());
+  }
+
+  /**
+   * Start, stop or restart through the service manager, recording desired_state as the CLI does.
+   */
+  Reply act(String name, String action, Request request) {
+    Profile profile = existing(name);
+    log.info(action + " gateway-" + profile.name() + " (requested from " + request.client() + ")");
+    try {
+      switch (action) {
+        case "start" -> control.start(profile.name());
+        case "stop" -> control.stop(profile.name());
+        case "restart" -> control.restart(profile.name());
+        default -> throw new HttpFailure(404, "unknown action '" + action + "'");
+      }
+    } catch (HermesException | UncheckedIOException e) {
+      log.warning(action + " gateway-" + profile.name() + " failed: " + e.getMessage());
+      throw new HttpFailure(409, e.getMessage());
+    } finally {
+      board.forget();
+      overview.invalidate();
+    }
+    return Reply.ok(Map.of("ok", true, "profile", profile.name(), "action", action));
+  }
+
+  Reply logTail(String name) {
+    Profile profile = existing(name);
+    Path file = home.gatewayLogsDir().resolve(profile.name()).resolve("current");
+    List<String> lines;
+    try {
+      lines = LogTail.last(file, LOG_LINES);
+    } catch (IOException e) {
+      throw new HttpFailure(500, "could not read " + file + ": " + e.getMessage());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("profile", profile.name());
+    body.put("file", file.toString());
+    body.put("lines", lines);
+    return Reply.ok(body);
+  }
+
+  private Profile existing(String name) {
+    if (!ProfileNames.isValid(name)) {
+      throw new HttpFailure(404, "no such profile");
+    }
+    Profile profile = home.profile(name);
+    if (!profile.exists()) {
+      throw new HttpFailure(404, "no such profile '" + name + "'");
+    }
+    return profile;
+  }
+}

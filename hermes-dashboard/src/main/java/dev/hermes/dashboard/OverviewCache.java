@@ -1,0 +1,67 @@
+package dev.hermes.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hermes.supervision.GatewayOverview;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The rows, computed at most once per {@code maxAge} however many pages poll, and shared by all of
+ * them as ready-made JSON. A change made through the dashboard drops it at once.
+ */
+final class OverviewCache {
+  /** One computation: the JSON every client gets, and how long computing it took. */
+  record Snapshot(byte[] json, long takenNanos, long computeMillis) {}
+
+  private final Supplier<List<GatewayOverview>> rows;
+  private final Duration maxAge;
+  private final Map<String, Object> fixedFields;
+  private final LongSupplier nanos;
+  private final Clock clock;
+  private Snapshot current;
+
+  OverviewCache(
+      Supplier<List<GatewayOverview>> rows,
+      Duration maxAge,
+      Map<String, Object> fixedFields,
+      LongSupplier nanos,
+      Clock clock) {
+    this.rows = rows;
+    this.maxAge = maxAge;
+    this.fixedFields = fixedFields;
+    this.nanos = nanos;
+    this.clock = clock;
+  }
+
+  /** The current snapshot; the caller that finds it stale computes it, the others wait for it. */
+  synchronized Snapshot get() {
+    long now = nanos.getAsLong();
+    if (current == null || now - current.takenNanos() >= maxAge.toNanos()) {
+      List<GatewayOverview> list = rows.get();
+      long computed = nanos.getAsLong();
+      Map<String, Object> body = new LinkedHashMap<>(fixedFields);
+      body.put("generated_at", clock.instant().toString());
+      body.put("compute_ms", (computed - now) / 1_000_000);
+      body.put("gateways", list);
+      current = new Snapshot(json(body), computed, (computed - now) / 1_000_000);
+    }
+    return current;
+  }
+
+  synchronized void invalidate() {
+    current = null;
+  }
+
+  private static byte[] json(Object body) {
+    try {
+      return Reply.JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render JSON", e);
+    }
+  }
+}

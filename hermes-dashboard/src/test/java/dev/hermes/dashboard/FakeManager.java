@@ -1,0 +1,76 @@
+package dev.hermes.dashboard;
+
+import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.ServiceManager;
+import dev.hermes.supervision.ServiceManagerKind;
+import dev.hermes.supervision.SupervisionException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A supervisor whose gateways are all registered; records lifecycle calls and status reads. */
+final class FakeManager implements ServiceManager {
+  final List<String> actions = new CopyOnWriteArrayList<>();
+  final AtomicInteger statusReads = new AtomicInteger();
+  final Map<String, GatewayStatus> statuses = new ConcurrentHashMap<>();
+  final Map<String, String> refusing = new ConcurrentHashMap<>();
+
+  @Override
+  public ServiceManagerKind kind() {
+    return ServiceManagerKind.S6;
+  }
+
+  @Override
+  public String describe() {
+    return "fake supervisor";
+  }
+
+  @Override
+  public void start(String profile) {
+    act("start", profile);
+    statuses.put(
+        profile,
+        new GatewayStatus(profile, true, true, true, true, true, 4242, 0, -1, null, 0, null));
+  }
+
+  @Override
+  public void stop(String profile) {
+    act("stop", profile);
+    statuses.remove(profile);
+  }
+
+  @Override
+  public void restart(String profile) {
+    act("restart", profile);
+  }
+
+  @Override
+  public GatewayStatus status(String profile) {
+    statusReads.incrementAndGet();
+    return statuses.getOrDefault(
+        profile,
+        new GatewayStatus(profile, true, false, false, false, false, -1, 5, 0, null, 0, null));
+  }
+
+  @Override
+  public List<String> list() {
+    return List.of();
+  }
+
+  FakeManager heldDown(String profile, String reason) {
+    statuses.put(
+        profile,
+        new GatewayStatus(profile, true, false, false, false, true, -1, 3, 1, null, 2, reason));
+    return this;
+  }
+
+  private void act(String action, String profile) {
+    String refusal = refusing.get(profile);
+    if (refusal != null) {
+      throw new SupervisionException(refusal);
+    }
+    actions.add(action + " " + profile);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.hermes.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogTailTest {
+  @TempDir Path dir;
+
+  @Test
+  void aMissingFileHasNoLines() throws IOException {
+    assertThat(LogTail.last(dir.resolve("current"), 50)).isEmpty();
+  }
+
+  @Test
+  void fewerLinesThanAskedAreAllReturned() throws IOException {
+    Path f = Files.writeString(dir.resolve("current"), "a\nb\n");
+    assertThat(LogTail.last(f, 50)).containsExactly("a", "b");
+  }
+
+  @Test
+  void aLastLineWithoutNewlineCountsAndCrlfIsStripped() throws IOException {
+    Path f = Files.writeString(dir.resolve("current"), "a\r\nb\r\nc");
+    assertThat(LogTail.last(f, 2)).containsExactly("b", "c");
+  }
+
+  @Test
+  void longFilesAreReadFromTheEndAcrossChunks() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      text.append("2026-01-01T00:00:00 gateway line number ").append(i).append('\n');
+    }
+    Path f = Files.writeString(dir.resolve("current"), text);
+    assertThat(LogTail.last(f, 50))
+        .hasSize(50)
+        .startsWith("2026-01-01T00:00:00 gateway line number 19950")
+        .endsWith("2026-01-01T00:00:00 gateway line number 19999");
+  }
+
+  @Test
+  void oneHugeLineIsCutToTheReadLimitNotLoadedWhole() throws IOException {
+    Path f =
+        Files.writeString(dir.resolve("current"), "x".repeat(LogTail.MAX_BYTES * 3) + "\nend\n");
+    assertThat(LogTail.last(f, 50)).containsExactly("end");
+  }
+}

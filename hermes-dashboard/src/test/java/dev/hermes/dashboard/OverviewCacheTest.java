@@ -1,0 +1,51 @@
+package dev.hermes.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hermes.supervision.GatewayOverview;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class OverviewCacheTest {
+  private final AtomicLong now = new AtomicLong();
+  private final AtomicInteger computed = new AtomicInteger();
+  private final OverviewCache cache =
+      new OverviewCache(
+          () -> {
+            computed.incrementAndGet();
+            return List.of(
+                new GatewayOverview(
+                    "default", "running", "ready", true, true, true, 9, 3, 0, 8642, null));
+          },
+          Duration.ofMillis(500),
+          Map.of("refresh_ms", 1000),
+          now::get,
+          Clock.systemUTC());
+
+  @Test
+  void oneComputationServesEveryCallerUntilItIsTooOld() {
+    String first = new String(cache.get().json(), StandardCharsets.UTF_8);
+    now.addAndGet(Duration.ofMillis(499).toNanos());
+    cache.get();
+    assertThat(computed).hasValue(1);
+    now.addAndGet(Duration.ofMillis(1).toNanos());
+    cache.get();
+    assertThat(computed).hasValue(2);
+    assertThat(first)
+        .contains("\"profile\":\"default\"", "\"refresh_ms\":1000", "\"generated_at\":");
+  }
+
+  @Test
+  void invalidatingForcesTheNextCallToRecompute() {
+    cache.get();
+    cache.invalidate();
+    cache.get();
+    assertThat(computed).hasValue(2);
+  }
+}
