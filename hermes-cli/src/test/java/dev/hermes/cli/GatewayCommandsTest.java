@@ -114,6 +114,14 @@ class GatewayCommandsTest {
         .containsPattern("default +- +ready +yes +4242 +30s +0 +\\d+ +-")
         .containsPattern(
             "alpha +- +crash-loop +- +- +- +5 +\\d+ +crash loop \\(5 exits in 9s, last: exit 1\\)")
+        .containsPattern("beta +- +down +- +- +- +0 +\\d+ +-\n");
+
+    // Once it has run, a clean stop shows as the last exit.
+    new HermesHome(home)
+        .profile("beta")
+        .state()
+        .merge(java.util.Map.of("gateway_state", "stopped"));
+    assertThat(CliRun.run(home, manager, "gateway", "status", "--all").out())
         .containsPattern("beta +- +down +- +- +- +0 +\\d+ +exit 0");
 
     CliRun json = CliRun.run(home, manager, "-p", "alpha", "gateway", "status", "--json");

@@ -54,7 +54,8 @@ public record GatewayOverview(
         && state.get(GatewayStateFile.EXIT_REASON) != null) {
       return String.valueOf(state.get(GatewayStateFile.EXIT_REASON));
     }
-    if (status.up() || !status.registered()) {
+    if (status.up() || !status.registered() || state.get(GatewayStateFile.GATEWAY_STATE) == null) {
+      // A gateway that never ran has no last exit (s6 reports exit code 0 for it).
       return null;
     }
     if (status.signal() != null) {
