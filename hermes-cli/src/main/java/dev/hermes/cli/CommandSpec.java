@@ -42,45 +42,39 @@ public final class CommandSpec {
 
   /** An on/off option such as {@code --all}. */
   public CommandSpec flag(String names, String description) {
-    options.add(new OptionSpec(split(names), null, description, null, false, false));
-    return this;
+    return add(names, null, description, null, false, false);
   }
 
   /** An option with a value, {@code null} when absent. */
   public CommandSpec option(String names, String label, String description) {
-    options.add(new OptionSpec(split(names), label, description, null, false, false));
-    return this;
+    return add(names, label, description, null, false, false);
   }
 
   /** An option with a value and a default, shown in the help. */
   public CommandSpec option(String names, String label, String description, String defaultValue) {
-    options.add(
-        new OptionSpec(
-            split(names),
-            label,
-            withDefault(description, defaultValue),
-            defaultValue,
-            false,
-            false));
-    return this;
+    return add(names, label, withDefault(description, defaultValue), defaultValue, false, false);
   }
 
   public CommandSpec requiredOption(String names, String label, String description) {
-    options.add(new OptionSpec(split(names), label, description, null, true, false));
-    return this;
+    return add(names, label, description, null, true, false);
   }
 
   /** An option every command of the tree accepts, before or after its subcommand. */
   public CommandSpec globalOption(
       String names, String label, String description, String defaultValue) {
+    return add(names, label, withDefault(description, defaultValue), defaultValue, false, true);
+  }
+
+  private CommandSpec add(
+      String names,
+      String label,
+      String description,
+      String defaultValue,
+      boolean required,
+      boolean global) {
     options.add(
         new OptionSpec(
-            split(names),
-            label,
-            withDefault(description, defaultValue),
-            defaultValue,
-            false,
-            true));
+            List.of(names.split(",")), label, description, defaultValue, required, global));
     return this;
   }
 
@@ -153,9 +147,5 @@ public final class CommandSpec {
     return description.endsWith(".")
         ? description.substring(0, description.length() - 1) + shown + "."
         : description + shown;
-  }
-
-  private static List<String> split(String names) {
-    return List.of(names.split(","));
   }
 }

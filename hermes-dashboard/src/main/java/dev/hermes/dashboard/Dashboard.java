@@ -1,6 +1,7 @@
 package dev.hermes.dashboard;
 
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.ReadinessNotice;
 import dev.hermes.supervision.GatewayControl;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -48,7 +49,7 @@ public final class Dashboard implements AutoCloseable {
     InetAddress address = resolve(settings.host());
     AccessPolicy policy = AccessPolicy.decide(settings, address, log);
     Dashboard dashboard = start(settings, address, policy, home, control, log);
-    ReadinessSignal.send(env, log);
+    ReadinessNotice.send(env, log::warning);
     return dashboard;
   }
 

@@ -55,18 +55,7 @@ final class GatewayBoard {
     try {
       return GatewayOverview.of(profile, statuses.apply(profile.name()));
     } catch (RuntimeException e) {
-      return new GatewayOverview(
-          profile.name(),
-          null,
-          "unknown",
-          false,
-          false,
-          false,
-          -1,
-          -1,
-          0,
-          null,
-          "status unavailable: " + e.getMessage());
+      return GatewayOverview.unavailable(profile.name(), e.getMessage());
     }
   }
 }

@@ -30,6 +30,9 @@ public record GatewayOverview(
     Integer port,
     @JsonProperty("last_exit") String lastExit) {
 
+  /** ACTUAL of a gateway whose status the supervisor could not give. */
+  public static final String UNKNOWN = "unknown";
+
   public static GatewayOverview of(Profile profile, GatewayStatus status) {
     Map<String, Object> state = profile.state().read();
     return new GatewayOverview(
@@ -44,6 +47,22 @@ public record GatewayOverview(
         Math.max(status.restarts(), 0),
         port(profile),
         lastExit(status, state));
+  }
+
+  /** The row of a gateway whose status the supervisor could not give: the reason instead. */
+  public static GatewayOverview unavailable(String profile, String reason) {
+    return new GatewayOverview(
+        profile,
+        null,
+        UNKNOWN,
+        false,
+        false,
+        false,
+        -1,
+        -1,
+        0,
+        null,
+        "status unavailable: " + reason);
   }
 
   private static String lastExit(GatewayStatus status, Map<String, Object> state) {

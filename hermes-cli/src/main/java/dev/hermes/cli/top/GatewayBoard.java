@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class GatewayBoard {
   /** ACTUAL of a gateway whose status the supervisor could not give. */
-  public static final String UNKNOWN = "unknown";
+  public static final String UNKNOWN = GatewayOverview.UNKNOWN;
 
   private final CliContext context;
 
@@ -51,18 +51,7 @@ public final class GatewayBoard {
     try {
       return GatewayOverview.of(profile, manager.status(profile.name()));
     } catch (HermesException | UncheckedIOException e) {
-      return new GatewayOverview(
-          profile.name(),
-          null,
-          UNKNOWN,
-          false,
-          false,
-          false,
-          -1,
-          -1,
-          0,
-          null,
-          "status unavailable: " + e.getMessage());
+      return GatewayOverview.unavailable(profile.name(), e.getMessage());
     }
   }
 
