@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import dev.hermes.core.HermesException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,13 +25,18 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+    return report(e, cmd.getErr());
+  }
+
+  /** Prints the one line for {@code e} (and, when debugging a bug, its trace); the exit code. */
+  int report(Exception e, PrintWriter err) {
     if (e instanceof HermesException || e instanceof UncheckedIOException) {
-      cmd.getErr().println("hermes: error: " + e.getMessage());
+      err.println("hermes: error: " + e.getMessage());
       return FAILURE;
     }
-    cmd.getErr().println("hermes: internal error: " + e);
+    err.println("hermes: internal error: " + e);
     if (debug) {
-      e.printStackTrace(cmd.getErr());
+      e.printStackTrace(err);
     }
     return FAILURE;
   }

@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs one supervised gateway per profile.",
-    subcommands = {StatusCommand.class, ProfileCommand.class, SuperviseCommand.class},
+    subcommands = {
+      StatusCommand.class,
+      ProfileCommand.class,
+      GatewayCommand.class,
+      SuperviseCommand.class
+    },
     footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage."})
 public final class HermesCommand implements Runnable {
   private final CliContext context;

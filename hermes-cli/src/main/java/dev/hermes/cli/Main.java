@@ -16,6 +16,10 @@ public final class Main {
 
   /** Runs one command line against a context; returns the exit code. */
   public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+    GatewayRunShortcut.Invocation gateway = GatewayRunShortcut.match(args);
+    if (gateway != null) {
+      return GatewayRunShortcut.run(context, gateway, err);
+    }
     ErrorHandler errors = new ErrorHandler("1".equals(context.env().get("HERMES_DEBUG")));
     CommandLine cli =
         new CommandLine(new HermesCommand(context))
