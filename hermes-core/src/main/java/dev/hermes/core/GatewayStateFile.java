@@ -1,8 +1,5 @@
 package dev.hermes.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -20,7 +17,8 @@ import java.util.Optional;
  * {@code gateway_state.json}: what the gateway reports about itself ({@code gateway_state}, {@code
  * pid}, ...) and what the lifecycle commands want ({@code desired_state}). Both sides merge their
  * own fields into the file, so updates are serialised with a lock and every write is atomic.
- * Unreadable content reads as "no state": a corrupt file must never stop a command.
+ * Unreadable content reads as "no state": a corrupt file must never stop a command. Read and
+ * written with {@link JsonValues}, as the gateway merges into it on every state change.
  */
 public final class GatewayStateFile {
   public static final String GATEWAY_STATE = "gateway_state";
@@ -30,9 +28,6 @@ public final class GatewayStateFile {
   public static final String START_TIME = "start_time";
   public static final String UPDATED_AT = "updated_at";
   public static final String VERSION = "version";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
 
@@ -55,7 +50,7 @@ public final class GatewayStateFile {
       return Collections.emptyMap();
     }
     try {
-      Object parsed = JSON.readValue(bytes, Object.class);
+      Object parsed = JsonValues.parse(bytes);
       if (parsed instanceof Map<?, ?> map) {
         Map<String, Object> fields = new LinkedHashMap<>();
         map.forEach((k, v) -> fields.put(String.valueOf(k), v));
@@ -117,8 +112,8 @@ public final class GatewayStateFile {
     return file.resolveSibling("." + file.getFileName() + ".lock");
   }
 
-  private static byte[] toJson(Map<String, Object> fields) throws JsonProcessingException {
-    byte[] body = JSON.writeValueAsBytes(fields);
+  private static byte[] toJson(Map<String, Object> fields) {
+    byte[] body = JsonValues.toPrettyBytes(fields);
     byte[] withNewline = new byte[body.length + 1];
     System.arraycopy(body, 0, withNewline, 0, body.length);
     withNewline[body.length] = '\n';

@@ -1,40 +1,46 @@
 package dev.hermes.core;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * A profile's {@code config.yaml}, kept as a tree so keys this version does not know survive a
  * rewrite. Keys are addressed with dotted paths ({@code gateway.port}).
+ *
+ * <p>The tree is plain Java values ({@link JsonValues}) read and written with Jackson's streaming
+ * YAML parser and generator: the gateway reads its config at every start and should not load data
+ * binding for it.
  */
 public final class ProfileConfig {
   public static final String GATEWAY_PORT = "gateway.port";
   public static final String GATEWAY_HOST = "gateway.host";
   public static final String DEFAULT_HOST = "127.0.0.1";
 
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .build());
+  private static final YAMLFactory YAML =
+      YAMLFactory.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .build();
 
   private final Path file;
-  private final ObjectNode root;
+  private final Map<String, Object> root;
 
-  private ProfileConfig(Path file, ObjectNode root) {
+  private ProfileConfig(Path file, Map<String, Object> root) {
     this.file = file;
     this.root = root;
   }
@@ -45,29 +51,32 @@ public final class ProfileConfig {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      return new ProfileConfig(file, JsonNodeFactory.instance.objectNode());
+      return new ProfileConfig(file, new LinkedHashMap<>());
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
     }
     return parse(file, bytes);
   }
 
+  @SuppressWarnings("unchecked")
   static ProfileConfig parse(Path file, byte[] bytes) {
-    try {
-      JsonNode node = bytes.length == 0 ? null : YAML.readTree(bytes);
-      if (node == null || node.isNull() || node.isMissingNode()) {
-        return new ProfileConfig(file, JsonNodeFactory.instance.objectNode());
-      }
-      if (!node.isObject()) {
-        throw new HermesException("invalid config " + file + ": the top level must be a mapping");
-      }
-      return new ProfileConfig(file, (ObjectNode) node);
+    Object node;
+    try (JsonParser parser = YAML.createParser(bytes)) {
+      // The first document only, as data binding's readTree reads it.
+      node = JsonValues.read(parser);
     } catch (JacksonException e) {
       throw new HermesException(
           "invalid YAML in " + file + ": " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
     }
+    if (node == null) {
+      return new ProfileConfig(file, new LinkedHashMap<>());
+    }
+    if (!(node instanceof Map<?, ?>)) {
+      throw new HermesException("invalid config " + file + ": the top level must be a mapping");
+    }
+    return new ProfileConfig(file, (Map<String, Object>) node);
   }
 
   public Path path() {
@@ -75,23 +84,21 @@ public final class ProfileConfig {
   }
 
   public Optional<String> text(String dottedPath) {
-    JsonNode node = find(dottedPath);
-    return node == null || node.isNull() || node.isContainerNode()
-        ? Optional.empty()
-        : Optional.of(node.asText());
+    Object node = find(dottedPath);
+    return node == null || isContainer(node) ? Optional.empty() : Optional.of(asText(node));
   }
 
   /** An integer value; a present value that is not an integer is a configuration error. */
   public OptionalInt integer(String dottedPath) {
-    JsonNode node = find(dottedPath);
-    if (node == null || node.isNull()) {
+    Object node = find(dottedPath);
+    if (node == null) {
       return OptionalInt.empty();
     }
-    if (node.isInt()) {
-      return OptionalInt.of(node.intValue());
+    if (node instanceof Integer value) {
+      return OptionalInt.of(value);
     }
-    if (node.isTextual() && node.asText().matches("\\d{1,9}")) {
-      return OptionalInt.of(Integer.parseInt(node.asText()));
+    if (node instanceof String text && text.matches("\\d{1,9}")) {
+      return OptionalInt.of(Integer.parseInt(text));
     }
     throw new HermesException(
         "invalid config "
@@ -99,7 +106,7 @@ public final class ProfileConfig {
             + ": "
             + dottedPath
             + " must be an integer, got '"
-            + node.asText()
+            + asText(node)
             + "'");
   }
 
@@ -111,14 +118,23 @@ public final class ProfileConfig {
     return text(GATEWAY_HOST).filter(s -> !s.isBlank()).orElse(DEFAULT_HOST);
   }
 
+  /**
+   * Sets a value (a string, number, boolean, or a map or list of those), creating the mappings on
+   * the way; a non-mapping in the way is replaced.
+   */
+  @SuppressWarnings("unchecked")
   public ProfileConfig set(String dottedPath, Object value) {
     String[] parts = dottedPath.split("\\.");
-    ObjectNode node = root;
+    Map<String, Object> node = root;
     for (int i = 0; i < parts.length - 1; i++) {
-      JsonNode child = node.get(parts[i]);
-      node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
+      Object child = node.get(parts[i]);
+      if (!(child instanceof Map<?, ?>)) {
+        child = new LinkedHashMap<String, Object>();
+        node.put(parts[i], child);
+      }
+      node = (Map<String, Object>) child;
     }
-    node.set(parts[parts.length - 1], YAML.valueToTree(value));
+    node.put(parts[parts.length - 1], value);
     return this;
   }
 
@@ -129,21 +145,44 @@ public final class ProfileConfig {
 
   public void saveTo(Path target) {
     try {
-      AtomicFiles.write(target, YAML.writeValueAsBytes(root), AtomicFiles.OWNER_WRITE_ALL_READ);
+      AtomicFiles.write(target, toYaml(root), AtomicFiles.OWNER_WRITE_ALL_READ);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
     }
   }
 
-  private JsonNode find(String dottedPath) {
-    JsonNode node = root;
+  private static byte[] toYaml(Map<String, Object> root) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator generator = YAML.createGenerator(out)) {
+      JsonValues.write(generator, root);
+    }
+    return out.toByteArray();
+  }
+
+  private Object find(String dottedPath) {
+    Object node = root;
     for (String part : dottedPath.split("\\.")) {
-      if (node == null || !node.isObject()) {
+      if (!(node instanceof Map<?, ?> map)) {
         return null;
       }
-      node = node.get(part);
+      node = map.get(part);
     }
     return node;
+  }
+
+  private static boolean isContainer(Object node) {
+    return node instanceof Map<?, ?> || node instanceof List<?>;
+  }
+
+  /** A scalar as text, the way a YAML tree node spells it; containers have no text. */
+  private static String asText(Object node) {
+    if (isContainer(node)) {
+      return "";
+    }
+    if (node instanceof byte[] bytes) {
+      return Base64.getEncoder().encodeToString(bytes);
+    }
+    return String.valueOf(node);
   }
 
   private static String firstLine(String message) {

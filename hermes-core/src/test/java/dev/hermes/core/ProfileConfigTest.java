@@ -3,11 +3,17 @@ package dev.hermes.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProfileConfigTest {
   @TempDir Path dir;
@@ -59,5 +65,79 @@ class ProfileConfigTest {
     Path file = dir.resolve("config.yaml");
     Files.writeString(file, "just text\n");
     assertThatThrownBy(() -> ProfileConfig.load(file)).hasMessageContaining("must be a mapping");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'v: text'|text",
+        "'v: \"quoted\"'|quoted",
+        "'v: 8642'|8642",
+        "'v: \"8642\"'|8642",
+        "'v: 1.5'|1.5",
+        "'v: true'|true",
+        "'v: 12345678901'|12345678901",
+        "'v: 0x1F'|31",
+        "'v: !!binary aGk='|aGk=",
+        // This factory reads an empty scalar as an empty string, not as null.
+        "'v:'|''",
+      })
+  void scalarsReadAsTheirText(String yaml, String text) throws IOException {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, yaml + "\n");
+    assertThat(ProfileConfig.load(file).text("v")).contains(text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"'v: ~'", "'v: [1]'", "'v: {a: 1}'", "'w: 1'", "'v: null'"})
+  void nullsContainersAndMissingKeysHaveNoText(String yaml) throws IOException {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, yaml + "\n");
+    assertThat(ProfileConfig.load(file).text("v")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"'v: 12345678901'|12345678901", "'v: 1.5'|1.5", "'v: [1]'|''", "'v: \"-1\"'|-1"})
+  void nonIntegersAreRefusedWithTheirText(String yaml, String shown) throws IOException {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, yaml + "\n");
+    assertThatThrownBy(() -> ProfileConfig.load(file).integer("v"))
+        .isInstanceOf(HermesException.class)
+        .hasMessageEndingWith("v must be an integer, got '" + shown + "'");
+  }
+
+  @Test
+  void emptyAndCommentOnlyFilesAreEmptyConfigs() throws IOException {
+    Path file = dir.resolve("config.yaml");
+    for (String content : new String[] {"", "# nothing\n", "~\n"}) {
+      Files.writeString(file, content);
+      assertThat(ProfileConfig.load(file).gatewayPort()).as(content).isEmpty();
+    }
+  }
+
+  @Test
+  void savesTheYamlDataBindingWouldWrite() throws IOException {
+    String yaml =
+        "model:\n  name: small\n  timeout_seconds: 30\n  ratio: 0.5\n"
+            + "gateway:\n  host: \"0.0.0.0\"\nfuture_key: [1, \"two\", {three: 3}]\n"
+            + "empty: {}\nnothing: ~\nflag: yes\nquoted: \"8642\"\n";
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, yaml);
+    ProfileConfig.load(file).set("gateway.port", 9001).save();
+
+    YAMLMapper mapper =
+        new YAMLMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build());
+    JsonNode tree = mapper.readTree(yaml);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("gateway")).put("port", 9001);
+    assertThat(Files.readString(file)).isEqualTo(mapper.writeValueAsString(tree));
   }
 }

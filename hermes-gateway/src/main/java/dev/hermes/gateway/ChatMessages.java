@@ -1,7 +1,7 @@
 package dev.hermes.gateway;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermes.core.JsonValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,36 +18,34 @@ final class ChatMessages {
   private ChatMessages() {}
 
   static List<Map<String, String>> parse(byte[] body) throws HttpError {
-    JsonNode root;
+    Object root;
     try {
-      root = Json.MAPPER.readTree(body);
+      root = JsonValues.parse(body);
     } catch (JacksonException e) {
       throw new HttpError(400, "invalid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new HttpError(400, "invalid JSON");
     }
-    if (root == null || !root.isObject()) {
+    if (!(root instanceof Map<?, ?> object)) {
       throw new HttpError(400, EXPECTED);
     }
-    JsonNode single = root.get("message");
-    if (single != null) {
-      if (!single.isTextual() || single.asText().isBlank()) {
+    if (object.containsKey("message")) {
+      if (!(object.get("message") instanceof String single) || single.isBlank()) {
         throw new HttpError(400, "\"message\" must be a non-empty string");
       }
-      return List.of(Map.of("role", "user", "content", single.asText()));
+      return List.of(Map.of("role", "user", "content", single));
     }
-    JsonNode many = root.get("messages");
-    if (many == null || !many.isArray() || many.isEmpty()) {
+    if (!(object.get("messages") instanceof List<?> many) || many.isEmpty()) {
       throw new HttpError(400, EXPECTED);
     }
     List<Map<String, String>> messages = new ArrayList<>(many.size());
-    for (JsonNode message : many) {
-      JsonNode role = message.get("role");
-      JsonNode content = message.get("content");
-      if (role == null || !role.isTextual() || content == null || !content.isTextual()) {
+    for (Object message : many) {
+      Object role = message instanceof Map<?, ?> fields ? fields.get("role") : null;
+      Object content = message instanceof Map<?, ?> fields ? fields.get("content") : null;
+      if (!(role instanceof String roleText) || !(content instanceof String contentText)) {
         throw new HttpError(400, "each of \"messages\" needs a string \"role\" and \"content\"");
       }
-      messages.add(Map.of("role", role.asText(), "content", content.asText()));
+      messages.add(Map.of("role", roleText, "content", contentText));
     }
     return messages;
   }

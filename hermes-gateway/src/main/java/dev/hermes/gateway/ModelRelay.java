@@ -1,7 +1,6 @@
 package dev.hermes.gateway;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermes.core.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -78,12 +77,7 @@ final class ModelRelay {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("model", endpoint.model());
     payload.put("messages", messages);
-    byte[] body;
-    try {
-      body = Json.MAPPER.writeValueAsBytes(payload);
-    } catch (JacksonException e) {
-      throw new HttpError(500, "could not encode the request");
-    }
+    byte[] body = JsonValues.toBytes(payload);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint.chatCompletions())
             .timeout(endpoint.timeout())
@@ -113,21 +107,36 @@ final class ModelRelay {
   }
 
   private Map<String, Object> reply(byte[] answer) throws HttpError {
-    JsonNode root;
+    Object root;
     try {
-      root = Json.MAPPER.readTree(answer);
+      root = JsonValues.parse(answer);
     } catch (IOException e) {
       throw new HttpError(502, "model endpoint answered malformed JSON");
     }
-    JsonNode content = root == null ? null : root.at("/choices/0/message/content");
-    if (content == null || !content.isTextual()) {
+    if (!(at(root, "choices", 0, "message", "content") instanceof String content)) {
       throw new HttpError(502, "model endpoint answer has no choices[0].message.content");
     }
-    JsonNode model = root.get("model");
     Map<String, Object> reply = new LinkedHashMap<>();
-    reply.put("reply", content.asText());
-    reply.put("model", model != null && model.isTextual() ? model.asText() : endpoint.model());
+    reply.put("reply", content);
+    reply.put("model", at(root, "model") instanceof String model ? model : endpoint.model());
     return reply;
+  }
+
+  /** The value at a path of object keys (strings) and array indexes (ints); null when absent. */
+  private static Object at(Object root, Object... path) {
+    Object node = root;
+    for (Object step : path) {
+      if (step instanceof String key && node instanceof Map<?, ?> object) {
+        node = object.get(key);
+      } else if (step instanceof Integer index
+          && node instanceof List<?> array
+          && index < array.size()) {
+        node = array.get(index);
+      } else {
+        return null;
+      }
+    }
+    return node;
   }
 
   private synchronized HttpClient client() {

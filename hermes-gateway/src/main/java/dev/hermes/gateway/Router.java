@@ -2,6 +2,7 @@ package dev.hermes.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.hermes.core.JsonValues;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class Router implements HttpHandler {
 
   private static void respond(HttpExchange exchange, JsonReply reply) {
     try {
-      byte[] body = Json.MAPPER.writeValueAsBytes(reply.body());
+      byte[] body = JsonValues.toBytes(reply.body());
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       if ("HEAD".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(reply.status(), -1);

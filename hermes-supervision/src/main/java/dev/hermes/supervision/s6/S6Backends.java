@@ -16,7 +16,12 @@ public final class S6Backends {
 
   /** Launcher settings a gateway needs to start the same way the registering CLI did. */
   private static final String[] PASSED_THROUGH = {
-    "HERMES_JAVA", "HERMES_JAVA_OPTS", "HERMES_CACHE_DIR", "HERMES_S6_BIN_DIR", "JAVA_HOME"
+    "HERMES_JAVA",
+    "HERMES_JAVA_OPTS",
+    "HERMES_GATEWAY_JAVA_OPTS",
+    "HERMES_CACHE_DIR",
+    "HERMES_S6_BIN_DIR",
+    "JAVA_HOME"
   };
 
   private S6Backends() {}
