@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       GatewayCommand.class,
       ChatCommand.class,
       DoctorCommand.class,
-      SuperviseCommand.class
+      SuperviseCommand.class,
+      ConfigCommand.class
     },
     footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage (doctor: 2 = a check failed)."})
 public final class HermesCommand implements Runnable {

@@ -106,8 +106,12 @@ public final class ProfileStore {
     if (Files.notExists(profile.envFile(), LinkOption.NOFOLLOW_LINKS)) {
       EnvFile.ensurePrivate(profile.envFile());
     }
+    boolean fresh = Files.notExists(profile.configFile(), LinkOption.NOFOLLOW_LINKS);
     ProfileConfig config = profile.config();
     if (config.gatewayPort().isEmpty()) {
+      if (fresh) {
+        config.set(ConfigMigration.VERSION_KEY, ConfigMigration.CURRENT);
+      }
       config.set(ProfileConfig.GATEWAY_PORT, allocatePort(claimedPorts(null)));
       config.save();
     }
@@ -151,7 +155,10 @@ public final class ProfileStore {
     try {
       Files.createDirectories(staging);
       ProfileConfig config =
-          source == null ? ProfileConfig.load(staging.resolve(Profile.CONFIG)) : source.config();
+          source == null
+              ? ProfileConfig.load(staging.resolve(Profile.CONFIG))
+                  .set(ConfigMigration.VERSION_KEY, ConfigMigration.CURRENT)
+              : source.config();
       config.set(ProfileConfig.GATEWAY_PORT, chosenPort);
       config.saveTo(staging.resolve(Profile.CONFIG));
       if (source != null && Files.isRegularFile(source.envFile())) {
