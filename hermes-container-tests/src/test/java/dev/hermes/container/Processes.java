@@ -16,6 +16,12 @@ final class Processes {
   private Processes() {}
 
   static ExecResult run(List<String> command, Map<String, String> env, Duration timeout) {
+    return run(command, env, timeout, null);
+  }
+
+  /** As {@link #run(List, Map, Duration)}, in {@code directory} (null: the current one). */
+  static ExecResult run(
+      List<String> command, Map<String, String> env, Duration timeout, Path directory) {
     try {
       Path out = Files.createTempFile("container-test", ".out");
       Path err = Files.createTempFile("container-test", ".err");
@@ -25,6 +31,9 @@ final class Processes {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
+        if (directory != null) {
+          builder.directory(directory.toFile());
+        }
         builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -28,8 +28,9 @@ class ShellScriptsIT {
       if (script.startsWith(Repo.CONTAINER)) {
         command.addAll(List.of("-s", "sh", "-P", Repo.CONTAINER.resolve("rootfs").toString()));
       }
-      command.add(script.toString());
-      ExecResult r = Processes.run(command, Map.of(), Duration.ofMinutes(1));
+      command.add(Repo.ROOT.relativize(script).toString());
+      // From the repository root, where the scripts' relative sources resolve.
+      ExecResult r = Processes.run(command, Map.of(), Duration.ofMinutes(1), Repo.ROOT);
       if (!r.ok()) {
         failures.add(script + ":\n" + r.out() + r.err());
       }
