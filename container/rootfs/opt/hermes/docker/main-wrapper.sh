@@ -15,7 +15,7 @@
 # never sees them as its own; this script decides what runs:
 #   no arguments                       hermes (status, then help)
 #   ARG1 starts with "-"               hermes ARGS
-#   ARG1 is an executable (a path with a "/", or a file on PATH)
+#   ARG1 is a program (a path with a "/", or an executable file on PATH)
 #                                      that program, directly (sleep, sh, bash)
 #   anything else                      hermes ARGS (chat -q TEXT, gateway run)
 # Started as root it drops to the hermes user (s6-setuidgid) so nothing the
@@ -34,27 +34,28 @@ if ! is_root && [ "$(id -u)" != "$(hermes_uid)" ]; then
   exit 1
 fi
 
-# is_executable_name NAME: NAME holds a "/" and is executable, or a file
-# of that name on PATH is. Shell builtins do not count: `test` or `exit`
-# as ARG1 must run the real programs, not this shell's builtins.
-is_executable_name() {
+# is_program NAME: NAME is a path (it holds a "/"; if nothing is there,
+# running it fails with exit 127, as with any image), or an executable
+# file of that name is on PATH. Shell builtins do not count: `test` or
+# `exit` as ARG1 run the real programs, not this shell's builtins.
+is_program() {
   case $1 in
     '') return 1 ;;
-    */*)
-      [ -f "$1" ] && [ -x "$1" ]
-      return
-      ;;
+    */*) return 0 ;;
   esac
+  found=1
   old_ifs=$IFS
   IFS=:
+  set -f
   for dir in ${PATH:-/usr/bin:/bin}; do
     if [ -n "$dir" ] && [ -f "$dir/$1" ] && [ -x "$dir/$1" ]; then
-      IFS=$old_ifs
-      return 0
+      found=0
+      break
     fi
   done
+  set +f
   IFS=$old_ifs
-  return 1
+  return "$found"
 }
 
 if [ $# -eq 0 ]; then
@@ -65,7 +66,7 @@ case $1 in
   -*) exec_as_hermes "$HERMES_LAUNCHER" "$@" ;;
 esac
 
-if is_executable_name "$1"; then
+if is_program "$1"; then
   exec_as_hermes "$@"
 fi
 exec_as_hermes "$HERMES_LAUNCHER" "$@"

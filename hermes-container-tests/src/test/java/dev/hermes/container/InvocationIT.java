@@ -61,6 +61,13 @@ class InvocationIT extends ContainerTest {
   }
 
   @Test
+  void aMissingProgramExits127LikeAnyImage() {
+    Outcome run = runToExit(RunOptions.defaults(), "/no/such/program");
+
+    assertThat(run.code()).as(run.output()).isEqualTo(127);
+  }
+
+  @Test
   void theTerminalIsPassedThrough() {
     Outcome run = runToExit(RunOptions.defaults().withTty(), "sh", "-c", "test -t 0 && stty size");
 
