@@ -250,11 +250,17 @@ final class SandboxEngine implements ContainerEngine {
       return Processes.run(line, env(), Duration.ofMinutes(3));
     }
 
+    /**
+     * Stops the sandbox and removes the container directory itself: its /etc copy is full of
+     * symlinks into this host's /usr, which JUnit's temporary-directory cleanup would warn about
+     * one by one.
+     */
     @Override
     public void close() {
       if (current != null) {
         current.destroy();
       }
+      Processes.run(List.of("rm", "-rf", dir.toString()), Map.of(), Duration.ofMinutes(2));
     }
   }
 }
