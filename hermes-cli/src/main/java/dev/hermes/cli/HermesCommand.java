@@ -18,6 +18,7 @@ public final class HermesCommand implements CliCommand {
         .subcommand("chat", ChatCommand::new)
         .subcommand("doctor", DoctorCommand::new)
         .subcommand("dashboard", DashboardCommand::new)
+        .subcommand("config", ConfigCommand::new)
         .subcommand("supervise", SuperviseCommand::new)
         .footer("Exit codes: 0 success, 1 failure, 2 bad usage (doctor: 2 = a check failed).");
   }

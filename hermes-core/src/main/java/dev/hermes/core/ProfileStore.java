@@ -106,8 +106,12 @@ public final class ProfileStore {
     if (Files.notExists(profile.envFile(), LinkOption.NOFOLLOW_LINKS)) {
       EnvFile.ensurePrivate(profile.envFile());
     }
+    boolean fresh = Files.notExists(profile.configFile(), LinkOption.NOFOLLOW_LINKS);
     ProfileConfig config = profile.config();
     if (config.gatewayPort().isEmpty()) {
+      if (fresh) {
+        config.set(ConfigMigration.VERSION_KEY, ConfigMigration.CURRENT);
+      }
       config.set(ProfileConfig.GATEWAY_PORT, allocatePort(claimedPorts(null)));
       config.save();
     }
@@ -150,8 +154,7 @@ public final class ProfileStore {
     Path staging = home.profilesDir().resolve("." + name + ".creating-" + UUID.randomUUID());
     try {
       Files.createDirectories(staging);
-      ProfileConfig config =
-          source == null ? ProfileConfig.load(staging.resolve(Profile.CONFIG)) : source.config();
+      ProfileConfig config = source == null ? freshConfig(staging) : source.config();
       config.set(ProfileConfig.GATEWAY_PORT, chosenPort);
       config.saveTo(staging.resolve(Profile.CONFIG));
       if (source != null && Files.isRegularFile(source.envFile())) {
@@ -183,6 +186,23 @@ public final class ProfileStore {
       throw e;
     }
     return profile;
+  }
+
+  /**
+   * A new profile's config: the current schema version and the default profile's {@code
+   * gateway.host}, so profiles listen where the default gateway does (in the container, every
+   * interface).
+   */
+  private ProfileConfig freshConfig(Path staging) {
+    ProfileConfig config =
+        ProfileConfig.load(staging.resolve(Profile.CONFIG))
+            .set(ConfigMigration.VERSION_KEY, ConfigMigration.CURRENT);
+    home.profile(ProfileNames.DEFAULT)
+        .config()
+        .text(ProfileConfig.GATEWAY_HOST)
+        .filter(host -> !host.isBlank())
+        .ifPresent(host -> config.set(ProfileConfig.GATEWAY_HOST, host));
+    return config;
   }
 
   /** Runs the deletion hook (which stops the gateway), then removes the profile and its logs. */

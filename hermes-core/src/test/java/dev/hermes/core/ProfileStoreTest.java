@@ -47,6 +47,27 @@ class ProfileStoreTest {
   }
 
   @Test
+  void aNewProfileListensWhereTheDefaultGatewayDoesAndIsAtTheCurrentSchema() throws IOException {
+    store.ensureDefault();
+    home.profile("default").config().set(ProfileConfig.GATEWAY_HOST, "0.0.0.0").save();
+
+    Profile p = store.create("coder", Optional.empty(), OptionalInt.empty());
+
+    assertThat(p.config().gatewayHost()).isEqualTo("0.0.0.0");
+    assertThat(p.config().integer(ConfigMigration.VERSION_KEY)).hasValue(ConfigMigration.CURRENT);
+    assertThat(store.create("plain", Optional.empty(), OptionalInt.empty()).config().gatewayHost())
+        .isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void aNewProfileKeepsTheLoopbackDefaultWhenTheDefaultProfileSetsNoHost() throws IOException {
+    Profile p = store.create("coder", Optional.empty(), OptionalInt.empty());
+
+    assertThat(p.config().text(ProfileConfig.GATEWAY_HOST)).isEmpty();
+    assertThat(p.config().gatewayHost()).isEqualTo(ProfileConfig.DEFAULT_HOST);
+  }
+
+  @Test
   void createSeedsAProfileAndRunsTheHookAfterItExists() throws IOException {
     Profile p = store.create("coder", Optional.empty(), OptionalInt.empty());
 

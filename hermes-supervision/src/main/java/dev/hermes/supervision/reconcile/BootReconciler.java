@@ -105,7 +105,9 @@ public final class BootReconciler {
 
   /**
    * First boot only: {@code running} with no state file makes the default gateway start. Any other
-   * value is ignored, and nothing is written through a symlink.
+   * value is ignored, and nothing is written through a symlink. The seed records {@code
+   * desired_state} too: the operator asked for the gateway to run, so a clean stop (which records
+   * {@code gateway_state: stopped}) must not keep it down at the next boot.
    */
   private void seedBootstrapState(String bootstrapState) {
     if (!"running".equals(bootstrapState)) {
@@ -117,7 +119,8 @@ public final class BootReconciler {
     }
     AtomicFiles.write(
         state,
-        "{\"gateway_state\": \"running\"}\n".getBytes(StandardCharsets.UTF_8),
+        "{\"gateway_state\": \"running\", \"desired_state\": \"running\"}\n"
+            .getBytes(StandardCharsets.UTF_8),
         AtomicFiles.OWNER_WRITE_ALL_READ);
     out.println("reconcile: seeded gateway_state=running for the default profile (first boot)");
   }

@@ -152,7 +152,13 @@ class BootReconcilerTest {
   void bootstrapRunningSeedsTheDefaultStateOnFirstBootOnly() throws IOException {
     List<ReconcileAction> first = reconcile("running", false);
     assertThat(first.get(0).action()).isEqualTo("started");
-    assertThat(home.profile("default").state().read()).containsEntry("gateway_state", "running");
+    assertThat(home.profile("default").state().read())
+        .containsEntry("gateway_state", "running")
+        .containsEntry("desired_state", "running");
+
+    // A clean stop records gateway_state: stopped; the operator's wish still stands.
+    home.profile("default").state().merge(java.util.Map.of("gateway_state", "stopped"));
+    assertThat(reconcile("running", false).get(0).action()).isEqualTo("started");
 
     home.profile("default").state().merge(java.util.Map.of("desired_state", "stopped"));
     List<ReconcileAction> second = reconcile("running", false);

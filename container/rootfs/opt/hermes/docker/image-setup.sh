@@ -1,0 +1,57 @@
+#!/bin/sh
+# image-setup.sh - what the image bakes in at build time.
+#
+# Who runs it: the Dockerfile's runtime stage (RUN), as root, at build time;
+# and container/test/sandbox, as root, when it creates a sandbox container
+# (`users`) and when it boots one (`cache`).
+#
+# Why: one place for the build-time steps the boot relies on:
+#   users  the runtime user hermes, UID/GID 10000, home /home/hermes (not
+#          the volume, so a later `usermod -u` never walks the volume), and
+#          the volume's mount point /opt/data owned by it;
+#   cache  the launcher's class-data cache (JDK 25: AOT cache) for this exact
+#          jar, made by one run of the launcher with the image's environment
+#          (HERMES_JAVA, HERMES_CACHE_DIR) into the root-owned cache
+#          directory, which every user then reads and none can write;
+#   stamp  the install method `docker` in /opt/hermes/.install_method.
+# With no argument it does all three.
+
+set -eu
+prog=image-setup
+log() { printf '%s: %s: %s\n' "$prog" "$1" "$2" >&2; }
+
+users() {
+  data=${HERMES_IMAGE_SETUP_DATA:-/opt/data}
+  groupadd -g 10000 hermes
+  useradd -l -u 10000 -g hermes -d /home/hermes -m -s /bin/sh hermes
+  install -d -o hermes -g hermes -m 0755 "$data"
+}
+
+cache() {
+  : "${HERMES_CACHE_DIR:?HERMES_CACHE_DIR is not set}"
+  mkdir -p "$HERMES_CACHE_DIR"
+  chmod 0755 "$HERMES_CACHE_DIR"
+  training_home=$(mktemp -d)
+  HERMES_HOME=$training_home /opt/hermes/bin/hermes --version >/dev/null
+  rm -rf "$training_home"
+  for file in "$HERMES_CACHE_DIR"/hermes-*; do
+    [ -f "$file" ] && return 0
+  done
+  log error "the launcher made no class-data cache in $HERMES_CACHE_DIR"
+  return 1
+}
+
+stamp() {
+  printf 'docker\n' >/opt/hermes/.install_method
+}
+
+case ${1:-all} in
+  users) users ;;
+  cache) cache ;;
+  stamp) stamp ;;
+  all) users && stamp && cache ;;
+  *)
+    log error "usage: image-setup.sh [users|cache|stamp]"
+    exit 2
+    ;;
+esac

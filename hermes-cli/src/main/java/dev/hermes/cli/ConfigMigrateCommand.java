@@ -1,0 +1,37 @@
+package dev.hermes.cli;
+
+import dev.hermes.core.ConfigMigration;
+import dev.hermes.core.Profile;
+import java.io.PrintWriter;
+
+/**
+ * {@code hermes config migrate [--dry-run]}: brings every profile's config.yaml to the current
+ * schema, keeping a backup. The container runs it at every boot; it prints a line only for a file
+ * it changed or had to leave alone.
+ */
+public final class ConfigMigrateCommand implements CliCommand {
+  @Override
+  public CommandSpec spec() {
+    return CommandSpec.named("migrate")
+        .describe(
+            "Bring every profile's config.yaml to the current schema (its config_version),"
+                + " copying it to config.yaml.bak-vN first.",
+            "Files already current print nothing; unreadable or newer ones are left alone with a"
+                + " 'skipped' line. The container runs this at boot unless"
+                + " HERMES_SKIP_CONFIG_MIGRATION=1.")
+        .flag("--dry-run", "Print what would change; write nothing.");
+  }
+
+  @Override
+  public int run(Invocation in) {
+    boolean dryRun = in.flag("--dry-run");
+    PrintWriter out = in.out();
+    for (Profile profile : in.context().profiles().list()) {
+      ConfigMigration.migrate(profile, dryRun)
+          .filter(o -> o.skipped() != null || o.from() != o.to())
+          .ifPresent(o -> out.println("config: " + (dryRun ? "(dry run) " : "") + o.describe()));
+    }
+    out.flush();
+    return 0;
+  }
+}
