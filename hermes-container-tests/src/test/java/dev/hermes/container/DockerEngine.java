@@ -41,16 +41,7 @@ final class DockerEngine implements ContainerEngine {
     String name = "hermes-test-" + UUID.randomUUID().toString().substring(0, 8);
     List<String> command = new ArrayList<>(List.of("docker", "create", "--name", name));
     command.addAll(List.of("-v", data + ":/opt/data"));
-    options.env().forEach((k, v) -> command.addAll(List.of("-e", k + "=" + v)));
-    if (options.user() != null) {
-      command.addAll(List.of("--user", options.user()));
-    }
-    if (options.workdir() != null) {
-      command.addAll(List.of("-w", options.workdir()));
-    }
-    if (options.entrypoint() != null) {
-      command.addAll(List.of("--entrypoint", options.entrypoint()));
-    }
+    command.addAll(options.runFlags());
     if (options.tty()) {
       command.add("-t");
     }

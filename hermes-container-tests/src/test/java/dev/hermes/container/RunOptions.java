@@ -1,6 +1,8 @@
 package dev.hermes.container;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,5 +37,23 @@ record RunOptions(
 
   RunOptions withTty() {
     return new RunOptions(env, user, workdir, entrypoint, true);
+  }
+
+  /**
+   * {@code -e}, {@code --user}, {@code -w} and {@code --entrypoint}, spelled as docker run does.
+   */
+  List<String> runFlags() {
+    List<String> flags = new ArrayList<>();
+    env.forEach((k, v) -> flags.addAll(List.of("-e", k + "=" + v)));
+    if (user != null) {
+      flags.addAll(List.of("--user", user));
+    }
+    if (workdir != null) {
+      flags.addAll(List.of("-w", workdir));
+    }
+    if (entrypoint != null) {
+      flags.addAll(List.of("--entrypoint", entrypoint));
+    }
+    return flags;
   }
 }

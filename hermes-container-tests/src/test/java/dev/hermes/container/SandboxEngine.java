@@ -186,16 +186,7 @@ final class SandboxEngine implements ContainerEngine {
         current.destroy();
       }
       List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "run"));
-      options.env().forEach((k, v) -> command.addAll(List.of("-e", k + "=" + v)));
-      if (options.user() != null) {
-        command.addAll(List.of("--user", options.user()));
-      }
-      if (options.workdir() != null) {
-        command.addAll(List.of("-w", options.workdir()));
-      }
-      if (options.entrypoint() != null) {
-        command.addAll(List.of("--entrypoint", options.entrypoint()));
-      }
+      command.addAll(options.runFlags());
       command.add(dir.toString());
       command.add("--");
       command.addAll(args);
