@@ -11,8 +11,9 @@
 # exit code). Anywhere else it cannot start the supervision tree; it routes
 # ARGS the same way without it, and says so.
 
+# shellcheck disable=SC2034 # read by the sourced helpers
 prog=entrypoint
-# shellcheck source=opt/hermes/docker/lib.sh
+# shellcheck source=opt/hermes/docker/lib.sh disable=SC1091 # followed with -x from container/rootfs
 . /opt/hermes/docker/lib.sh
 
 if [ "$$" = 1 ]; then

@@ -17,6 +17,7 @@
 # With no argument it does all three.
 
 set -eu
+# shellcheck disable=SC2034 # read by the sourced helpers
 prog=image-setup
 log() { printf '%s: %s: %s\n' "$prog" "$1" "$2" >&2; }
 

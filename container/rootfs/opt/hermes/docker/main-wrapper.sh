@@ -23,8 +23,9 @@
 # is. Any other UID is refused with guidance (exit 1). The working
 # directory is left as Docker set it.
 
+# shellcheck disable=SC2034 # read by the sourced helpers
 prog=main-wrapper
-# shellcheck source=opt/hermes/docker/lib.sh
+# shellcheck source=opt/hermes/docker/lib.sh disable=SC1091 # followed with -x from container/rootfs
 . /opt/hermes/docker/lib.sh
 
 HERMES_LAUNCHER=/opt/hermes/bin/hermes

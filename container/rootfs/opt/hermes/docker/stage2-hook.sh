@@ -27,8 +27,9 @@
 #      (skipped with HERMES_SKIP_CONFIG_MIGRATION=1);
 #   9. remove a stale "docker" install stamp from HERMES_HOME.
 
+# shellcheck disable=SC2034 # read by the sourced helpers
 prog=stage2
-# shellcheck source=opt/hermes/docker/lib.sh
+# shellcheck source=opt/hermes/docker/lib.sh disable=SC1091 # followed with -x from container/rootfs
 . /opt/hermes/docker/lib.sh
 
 HERMES_LAUNCHER=/opt/hermes/bin/hermes
