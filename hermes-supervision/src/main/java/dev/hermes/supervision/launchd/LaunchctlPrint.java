@@ -1,6 +1,7 @@
 package dev.hermes.supervision.launchd;
 
 import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.HostUnits;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,11 +12,6 @@ import java.util.Map;
  * variable must not pass for the service's own {@code pid}.
  */
 final class LaunchctlPrint {
-  private static final Map<Integer, String> SIGNALS =
-      Map.of(
-          1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT", 9, "SIGKILL", 11, "SIGSEGV", 13,
-          "SIGPIPE", 15, "SIGTERM");
-
   private LaunchctlPrint() {}
 
   /** The {@code key = value} lines directly inside the service's block. */
@@ -46,10 +42,10 @@ final class LaunchctlPrint {
    */
   static GatewayStatus parse(String profile, String output) {
     Map<String, String> v = topLevel(output);
-    int pid = number(v.get("pid"));
+    int pid = HostUnits.number(v.get("pid"));
     boolean up = "running".equals(v.get("state")) && pid > 0;
-    int runs = number(v.get("runs"));
-    int lastExit = number(v.get("last exit code"));
+    int runs = HostUnits.number(v.get("runs"));
+    int lastExit = HostUnits.number(v.get("last exit code"));
     String signal = up ? null : signal(v.get("last terminating signal"));
     return new GatewayStatus(
         profile,
@@ -73,17 +69,10 @@ final class LaunchctlPrint {
       return null;
     }
     int colon = text.lastIndexOf(':');
-    int number = number(colon < 0 ? text : text.substring(colon + 1).trim());
+    int number = HostUnits.number(colon < 0 ? text : text.substring(colon + 1).trim());
     if (number <= 0) {
       return null;
     }
-    return SIGNALS.getOrDefault(number, "SIG" + number);
-  }
-
-  private static int number(String text) {
-    if (text == null || !text.matches("-?\\d{1,9}")) {
-      return -1;
-    }
-    return Integer.parseInt(text);
+    return HostUnits.signalName(number);
   }
 }

@@ -7,6 +7,7 @@ import dev.hermes.supervision.CommandResult;
 import dev.hermes.supervision.CommandRunner;
 import dev.hermes.supervision.GatewayCommands;
 import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.HostUnits;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.SupervisionEnvironment;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Gateways as launchd user agents {@code dev.hermes.gateway.P} in the user's GUI domain, driven
@@ -170,21 +170,7 @@ public final class LaunchdServiceManager implements ServiceManager {
 
   @Override
   public List<String> list() {
-    if (!Files.isDirectory(agentDir)) {
-      return List.of();
-    }
-    try (Stream<Path> entries = Files.list(agentDir)) {
-      return entries
-          .filter(Files::isRegularFile)
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(PREFIX) && n.endsWith(SUFFIX))
-          .map(n -> n.substring(PREFIX.length(), n.length() - SUFFIX.length()))
-          .filter(ProfileNames::isValid)
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not list " + agentDir + ": " + e.getMessage(), e);
-    }
+    return HostUnits.profilesIn(agentDir, PREFIX, SUFFIX);
   }
 
   List<String> gatewayCommand(String profile) {

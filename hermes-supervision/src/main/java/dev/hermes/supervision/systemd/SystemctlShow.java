@@ -1,6 +1,7 @@
 package dev.hermes.supervision.systemd;
 
 import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.HostUnits;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,11 +16,6 @@ final class SystemctlShow {
 
   /** {@code ExecMainCode} values (siginfo's si_code): how the last main process ended. */
   private static final int CLD_EXITED = 1;
-
-  private static final Map<Integer, String> SIGNALS =
-      Map.of(
-          1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT", 9, "SIGKILL", 11, "SIGSEGV", 13,
-          "SIGPIPE", 15, "SIGTERM");
 
   private SystemctlShow() {}
 
@@ -41,7 +37,7 @@ final class SystemctlShow {
   static GatewayStatus parse(String profile, String output) {
     Map<String, String> p = properties(output);
     String active = p.getOrDefault("ActiveState", "");
-    int mainPid = number(p.get("MainPID"));
+    int mainPid = HostUnits.number(p.get("MainPID"));
     boolean up =
         mainPid > 0
             && (active.equals("active")
@@ -51,11 +47,11 @@ final class SystemctlShow {
     boolean wantUp =
         active.equals("active") || active.equals("activating") || active.equals("reloading");
     boolean normallyUp = p.getOrDefault("UnitFileState", "").startsWith("enabled");
-    int status = number(p.get("ExecMainStatus"));
-    boolean ranBefore = number(p.get("ExecMainCode")) > 0;
-    boolean exited = number(p.get("ExecMainCode")) == CLD_EXITED;
+    int status = HostUnits.number(p.get("ExecMainStatus"));
+    boolean ranBefore = HostUnits.number(p.get("ExecMainCode")) > 0;
+    boolean exited = HostUnits.number(p.get("ExecMainCode")) == CLD_EXITED;
     int exitCode = !up && exited ? status : -1;
-    String signal = !up && ranBefore && !exited && status > 0 ? signalName(status) : null;
+    String signal = !up && ranBefore && !exited && status > 0 ? HostUnits.signalName(status) : null;
     return new GatewayStatus(
         profile,
         true,
@@ -67,7 +63,7 @@ final class SystemctlShow {
         -1,
         exitCode,
         signal,
-        number(p.get("NRestarts")),
+        HostUnits.number(p.get("NRestarts")),
         active.equals("failed") ? failure(p.getOrDefault("Result", ""), exitCode, signal) : null);
   }
 
@@ -84,16 +80,5 @@ final class SystemctlShow {
         + ", last: "
         + last
         + ")";
-  }
-
-  private static String signalName(int number) {
-    return SIGNALS.getOrDefault(number, "SIG" + number);
-  }
-
-  private static int number(String text) {
-    if (text == null || !text.matches("-?\\d{1,9}")) {
-      return -1;
-    }
-    return Integer.parseInt(text);
   }
 }

@@ -7,6 +7,7 @@ import dev.hermes.supervision.CommandResult;
 import dev.hermes.supervision.CommandRunner;
 import dev.hermes.supervision.GatewayCommands;
 import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.HostUnits;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.SupervisionEnvironment;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Gateways as systemd user units {@code hermes-gateway-P.service}, driven with {@code systemctl
@@ -157,21 +157,7 @@ public final class SystemdServiceManager implements ServiceManager {
 
   @Override
   public List<String> list() {
-    if (!Files.isDirectory(unitDir)) {
-      return List.of();
-    }
-    try (Stream<Path> entries = Files.list(unitDir)) {
-      return entries
-          .filter(Files::isRegularFile)
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(PREFIX) && n.endsWith(SUFFIX))
-          .map(n -> n.substring(PREFIX.length(), n.length() - SUFFIX.length()))
-          .filter(ProfileNames::isValid)
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not list " + unitDir + ": " + e.getMessage(), e);
-    }
+    return HostUnits.profilesIn(unitDir, PREFIX, SUFFIX);
   }
 
   List<String> gatewayCommand(String profile) {
