@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.Profile;
+import dev.hermes.gateway.FakeModelServer;
 import dev.hermes.gateway.GatewayOptions;
 import dev.hermes.gateway.GatewayRunner;
 import java.io.ByteArrayOutputStream;
@@ -23,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChatCommandTest {
   @TempDir Path home;
-  FakeModel model;
+  FakeModelServer model;
 
   @BeforeEach
   void startModel() throws IOException {
-    model = new FakeModel();
+    model = new FakeModelServer();
   }
 
   @AfterEach
@@ -38,14 +39,14 @@ class ChatCommandTest {
   @Test
   void withoutARunningGatewayTheModelIsAskedDirectly() throws IOException {
     // The configured gateway port has nobody listening, so the health probe fails over.
-    writeConfig(home, FakeModel.freePort(), model.baseUrl("ok"), 5);
+    writeConfig(home, FakeModelServer.freePort(), model.baseUrl("ok"), 5);
     Files.writeString(home.resolve(".env"), "MODEL_API_KEY=sk-test\n");
 
     CliRun r = CliRun.run(home, "chat", "-q", "hello there");
 
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo(FakeModel.ANSWER + "\n");
+    assertThat(r.out()).isEqualTo(FakeModelServer.ANSWER + "\n");
     assertThat(model.lastBody())
         .contains("\"content\":\"hello there\"")
         .contains("\"role\":\"user\"");
@@ -55,7 +56,7 @@ class ChatCommandTest {
   @Test
   void anUnconfiguredModelSaysWhichKeysToSet() throws IOException {
     Files.writeString(
-        home.resolve("config.yaml"), "gateway:\n  port: " + FakeModel.freePort() + "\n");
+        home.resolve("config.yaml"), "gateway:\n  port: " + FakeModelServer.freePort() + "\n");
 
     CliRun r = CliRun.run(home, "chat", "-q", "hi");
 
@@ -73,7 +74,11 @@ class ChatCommandTest {
 
   @Test
   void anUnreachableModelFailsWithOneLine() throws IOException {
-    writeConfig(home, FakeModel.freePort(), "http://127.0.0.1:" + FakeModel.freePort() + "/v1", 5);
+    writeConfig(
+        home,
+        FakeModelServer.freePort(),
+        "http://127.0.0.1:" + FakeModelServer.freePort() + "/v1",
+        5);
 
     CliRun r = CliRun.run(home, "chat", "-q", "hi");
 
@@ -85,7 +90,7 @@ class ChatCommandTest {
 
   @Test
   void anErrorAnswerFailsWithItsStatus() throws IOException {
-    writeConfig(home, FakeModel.freePort(), model.baseUrl("error"), 5);
+    writeConfig(home, FakeModelServer.freePort(), model.baseUrl("error"), 5);
 
     CliRun r = CliRun.run(home, "chat", "-q", "hi");
 
@@ -95,7 +100,7 @@ class ChatCommandTest {
 
   @Test
   void aSlowModelTimesOutAfterTheConfiguredSeconds() throws IOException {
-    writeConfig(home, FakeModel.freePort(), model.baseUrl("slow"), 1);
+    writeConfig(home, FakeModelServer.freePort(), model.baseUrl("slow"), 1);
 
     CliRun r = CliRun.run(home, "chat", "-q", "hi");
 
@@ -118,7 +123,7 @@ class ChatCommandTest {
   void aRunningGatewayRelaysTheMessage() throws Exception {
     assertThat(CliRun.run(home, "profile", "create", "coder").code()).isZero();
     Path dir = home.resolve("profiles/coder");
-    int port = FakeModel.freePort();
+    int port = FakeModelServer.freePort();
     writeConfig(dir, port, model.baseUrl("ok"), 5);
     Profile profile = new HermesHome(home).profile("coder");
     GatewayRunner runner = new GatewayRunner();
@@ -142,14 +147,14 @@ class ChatCommandTest {
           "gateway:\n  host: 0.0.0.0\n  port: "
               + port
               + "\nmodel:\n  base_url: http://127.0.0.1:"
-              + FakeModel.freePort()
+              + FakeModelServer.freePort()
               + "/v1\n  name: other\n");
 
       CliRun r = CliRun.run(home, "-p", "coder", "chat", "-q", "through the gateway");
 
       assertThat(r.err()).isEmpty();
       assertThat(r.code()).isZero();
-      assertThat(r.out()).isEqualTo(FakeModel.ANSWER + "\n");
+      assertThat(r.out()).isEqualTo(FakeModelServer.ANSWER + "\n");
       assertThat(model.lastBody()).contains("through the gateway");
       assertThat(log.toString(StandardCharsets.UTF_8)).contains("relayed 1 message(s)");
     } finally {

@@ -3,8 +3,10 @@ package dev.hermes.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,9 +17,12 @@ import java.util.concurrent.TimeUnit;
  * A tiny OpenAI-compatible endpoint on 127.0.0.1. The first path segment picks the behaviour, so
  * one server serves every test: {@code /ok/v1}, {@code /slow/v1} (answers only once released),
  * {@code /error/v1} (500), {@code /garbage/v1} (not JSON), {@code /empty/v1} (JSON without a
- * reply).
+ * reply). The CLI's tests use it too (this module's test jar).
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
+  /** What {@code /ok/v1} answers. */
+  public static final String ANSWER = "hello from the fake model";
+
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final CountDownLatch releaseSlow = new CountDownLatch(1);
@@ -25,7 +30,7 @@ final class FakeModelServer implements AutoCloseable {
   private volatile String lastAuthorization;
   private volatile String lastBody;
 
-  FakeModelServer() throws IOException {
+  public FakeModelServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(pool);
@@ -33,26 +38,35 @@ final class FakeModelServer implements AutoCloseable {
   }
 
   /** The base URL of one behaviour, as it goes into {@code model.base_url}. */
-  String baseUrl(String behaviour) {
+  public String baseUrl(String behaviour) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + behaviour + "/v1";
   }
 
-  String lastAuthorization() {
+  public String lastAuthorization() {
     return lastAuthorization;
   }
 
-  String lastBody() {
+  public String lastBody() {
     return lastBody;
   }
 
   /** Waits until a request reached the slow behaviour. */
-  boolean awaitSlowRequest(long seconds) throws InterruptedException {
+  public boolean awaitSlowRequest(long seconds) throws InterruptedException {
     return slowArrived.await(seconds, TimeUnit.SECONDS);
   }
 
   /** Lets slow requests answer. */
-  void releaseSlow() {
+  public void releaseSlow() {
     releaseSlow.countDown();
+  }
+
+  /** A port nothing listens on right now: bind port 0, note the number, let it go. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -73,7 +87,7 @@ final class FakeModelServer implements AutoCloseable {
         return;
       }
       switch (behaviour) {
-        case "ok" -> reply(exchange, 200, completion("hello from the fake model"));
+        case "ok" -> reply(exchange, 200, completion(ANSWER));
         case "slow" -> {
           slowArrived.countDown();
           awaitRelease();
