@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * Gateways as s6 service directories ({@code gateway-P}) in a scandir watched by an s6-svscan run
  * as the same user as hermes, so every control FIFO is ours and no root is involved. Slots are
  * published atomically (built in a dot-prefixed sibling that s6-svscan ignores, then renamed). The
- * slot settings are read only when a slot is written, so control commands never depend on them.
+ * slot settings are read when the first slot is written (once per manager: a boot reconciliation
+ * writes every slot with them), so control commands never depend on them.
  */
 public final class S6ServiceManager implements ServiceManager {
   /** Upper bound for a gateway to go down: s6's SIGKILL escalation plus margin. */
@@ -39,6 +40,7 @@ public final class S6ServiceManager implements ServiceManager {
   private final Path scandir;
   private final S6Tools tools;
   private final Supplier<SlotSpec> spec;
+  private SlotSpec slotSpec;
   private final CommandRunner runner;
   private final String description;
 
@@ -311,7 +313,14 @@ public final class S6ServiceManager implements ServiceManager {
     SlotFiles.publish(
         scandir,
         SlotRenderer.slotName(ProfileNames.validate(profile)),
-        new SlotRenderer(spec.get()).render(profile, down));
+        new SlotRenderer(slotSpec()).render(profile, down));
+  }
+
+  private synchronized SlotSpec slotSpec() {
+    if (slotSpec == null) {
+      slotSpec = spec.get();
+    }
+    return slotSpec;
   }
 
   private void waitUntilDown(Path slot) {
