@@ -2,9 +2,6 @@ package dev.hermes.cli;
 
 import dev.hermes.core.Profile;
 import dev.hermes.supervision.GatewayOverview;
-import dev.hermes.supervision.GatewayStatus;
-import dev.hermes.supervision.ServiceManager;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code hermes [-p P] gateway status [--all] [--json]}. */
@@ -25,12 +22,7 @@ public final class GatewayStatusCommand implements CliCommand {
     CliContext context = in.context();
     List<Profile> profiles =
         in.flag("--all") ? context.profiles().list() : List.of(context.profile(in.profile()));
-    ServiceManager manager = context.serviceManager();
-    List<GatewayStatus> statuses = manager.statusAll(profiles.stream().map(Profile::name).toList());
-    List<GatewayOverview> rows = new ArrayList<>();
-    for (int i = 0; i < profiles.size(); i++) {
-      rows.add(GatewayOverview.of(profiles.get(i), statuses.get(i)));
-    }
+    List<GatewayOverview> rows = GatewayOverview.of(profiles, context.serviceManager());
     if (in.flag("--json")) {
       in.out().println(Json.write(rows));
       return 0;

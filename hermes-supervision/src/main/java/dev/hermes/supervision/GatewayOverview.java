@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +49,16 @@ public record GatewayOverview(
         Math.max(status.restarts(), 0),
         port(profile),
         lastExit(status, state));
+  }
+
+  /** One row per profile, in order, from one {@link ServiceManager#statusAll} call. */
+  public static List<GatewayOverview> of(List<Profile> profiles, ServiceManager manager) {
+    List<GatewayStatus> statuses = manager.statusAll(profiles.stream().map(Profile::name).toList());
+    List<GatewayOverview> rows = new ArrayList<>();
+    for (int i = 0; i < profiles.size(); i++) {
+      rows.add(of(profiles.get(i), statuses.get(i)));
+    }
+    return rows;
   }
 
   /** The row of a gateway whose status the supervisor could not give: the reason instead. */

@@ -4,11 +4,9 @@ import dev.hermes.cli.CliContext;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
 import dev.hermes.supervision.GatewayOverview;
-import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,13 +32,7 @@ public final class GatewayBoard {
     ServiceManager manager = context.serviceManager();
     List<Profile> profiles = context.profiles().list();
     try {
-      List<GatewayStatus> statuses =
-          manager.statusAll(profiles.stream().map(Profile::name).toList());
-      List<GatewayOverview> rows = new ArrayList<>();
-      for (int i = 0; i < profiles.size(); i++) {
-        rows.add(GatewayOverview.of(profiles.get(i), statuses.get(i)));
-      }
-      return rows;
+      return GatewayOverview.of(profiles, manager);
     } catch (HermesException | UncheckedIOException e) {
       // Ask one by one, so the broken slot is named and the others still show.
       return profiles.stream().map(p -> row(manager, p)).toList();
