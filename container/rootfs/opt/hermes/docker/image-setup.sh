@@ -9,10 +9,14 @@
 #   users  the runtime user hermes, UID/GID 10000, home /home/hermes (not
 #          the volume, so a later `usermod -u` never walks the volume), and
 #          the volume's mount point /opt/data owned by it;
-#   cache  the launcher's class-data cache (JDK 25: AOT cache) for this exact
-#          jar, made by one run of the launcher with the image's environment
-#          (HERMES_JAVA, HERMES_CACHE_DIR) into the root-owned cache
-#          directory, which every user then reads and none can write;
+#   cache  the launcher's class-data caches (JDK 25: AOT caches) for this
+#          exact jar: the CLI's, the gateway's and the dashboard's, made by
+#          one run of the launcher each (`--version`, `gateway run --help`,
+#          `dashboard --help`: the launcher picks the cache by the command
+#          words) with the image's environment (HERMES_JAVA,
+#          HERMES_CACHE_DIR) into the root-owned cache directory, which
+#          every user then reads and none can write. The gateways and the
+#          dashboard run as hermes, so they could never make their own;
 #   stamp  the install method `docker` in /opt/hermes/.install_method.
 # With no argument it does all three.
 
@@ -33,13 +37,27 @@ cache() {
   mkdir -p "$HERMES_CACHE_DIR"
   chmod 0755 "$HERMES_CACHE_DIR"
   training_home=$(mktemp -d)
-  HERMES_HOME=$training_home /opt/hermes/bin/hermes --version >/dev/null
-  rm -rf "$training_home"
-  for file in "$HERMES_CACHE_DIR"/hermes-*; do
-    [ -f "$file" ] && return 0
+  status=0
+  for kind in cli gateway dashboard; do
+    case $kind in
+      cli) set -- --version ;;
+      gateway) set -- gateway run --help ;;
+      dashboard) set -- dashboard --help ;;
+    esac
+    HERMES_HOME=$training_home /opt/hermes/bin/hermes "$@" >/dev/null || status=1
+    prefix=hermes-
+    [ "$kind" = cli ] || prefix=hermes-$kind-
+    made=
+    for file in "$HERMES_CACHE_DIR/$prefix"[0-9]*; do
+      [ -f "$file" ] && made=1
+    done
+    if [ -z "$made" ]; then
+      log error "the launcher made no class-data cache for the $kind in $HERMES_CACHE_DIR"
+      status=1
+    fi
   done
-  log error "the launcher made no class-data cache in $HERMES_CACHE_DIR"
-  return 1
+  rm -rf "$training_home"
+  return "$status"
 }
 
 stamp() {

@@ -8,15 +8,9 @@ import dev.hermes.gateway.GatewayOptions;
 import dev.hermes.gateway.GatewayRunner;
 import dev.hermes.supervision.none.NoServiceManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,6 +26,8 @@ import java.util.Map;
  * it: a JDK 25 AOT cache loads every class it holds at start-up, so the CLI's classes (the other
  * commands, data binding) or the model relay's HTTP client would cost every gateway memory for its
  * whole life. The relay's classes load from the jar on the first message.
+ *
+ * <p>With the argument {@code dashboard} it builds the dashboard's: see {@link DashboardTraining}.
  */
 public final class CacheTraining {
   private static final long READY_TIMEOUT_MILLIS = 10_000;
@@ -40,8 +36,8 @@ public final class CacheTraining {
   // compiles
   // the class-file generator: several MB of native memory, 10 s into every gateway's life. A short
   // tick here lets the training run it.
-  private static final String IDLE_TIMER_TICK = "sun.net.httpserver.clockTick";
-  private static final long TRAINING_TICK_MILLIS = 50;
+  static final String IDLE_TIMER_TICK = "sun.net.httpserver.clockTick";
+  static final long TRAINING_TICK_MILLIS = 50;
 
   private CacheTraining() {}
 
@@ -55,8 +51,11 @@ public final class CacheTraining {
               null,
               ContainerProbe.system(),
               c -> new NoServiceManager());
-      if (args.length > 0 && args[0].equals("gateway")) {
+      String mode = args.length > 0 ? args[0] : "";
+      if (mode.equals("gateway")) {
         gateway(context);
+      } else if (mode.equals("dashboard")) {
+        DashboardTraining.run(context);
       } else {
         commands(context);
       }
@@ -87,7 +86,7 @@ public final class CacheTraining {
 
   private static void gateway(CliContext context) throws IOException {
     System.setProperty(IDLE_TIMER_TICK, Long.toString(TRAINING_TICK_MILLIS));
-    int port = freePort();
+    int port = TrainingHttp.freePort();
     Profile profile = context.home().profile("default");
     // Written as text: the YAML writer is not part of a gateway either.
     Files.writeString(profile.configFile(), "gateway:\n  port: " + port + "\n");
@@ -107,16 +106,16 @@ public final class CacheTraining {
     gateway.start();
     try {
       long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
-      while (!request(port, "GET /health", null).contains(" 200 ")
+      while (!TrainingHttp.request(port, "GET /health", null).contains(" 200 ")
           && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
       }
-      request(port, "GET /status", null);
-      request(port, "GET /nothing-here", null);
-      request(port, "POST /v1/messages", "{\"message\": \"hello\"}");
-      request(
+      TrainingHttp.request(port, "GET /status", null);
+      TrainingHttp.request(port, "GET /nothing-here", null);
+      TrainingHttp.request(port, "POST /v1/messages", "{\"message\": \"hello\"}");
+      TrainingHttp.request(
           port, "POST /v1/messages", "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
-      request(port, "POST /v1/messages", "{not json");
+      TrainingHttp.request(port, "POST /v1/messages", "{not json");
       Thread.sleep(4 * TRAINING_TICK_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -127,36 +126,6 @@ public final class CacheTraining {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      return socket.getLocalPort();
-    }
-  }
-
-  /** One request with a plain socket (the HTTP client is not part of an idle gateway). */
-  private static String request(int port, String requestLine, String jsonBody) {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setSoTimeout(5000);
-      byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
-      String head =
-          requestLine
-              + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-              + (jsonBody == null
-                  ? ""
-                  : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
-              + "\r\n";
-      OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 }

@@ -1,8 +1,7 @@
 package dev.hermes.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.core.HermesException;
+import dev.hermes.core.JsonValues;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +21,6 @@ import java.util.Optional;
 final class GatewayChat {
   /** Short: a gateway on this host answers at once, and the fallback should not feel slow. */
   static final Duration HEALTH_TIMEOUT = Duration.ofMillis(300);
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
   private final HttpClient client;
@@ -71,7 +68,7 @@ final class GatewayChat {
               .header("Accept", "application/json")
               .POST(
                   HttpRequest.BodyPublishers.ofByteArray(
-                      JSON.writeValueAsBytes(Map.of("message", message))))
+                      JsonValues.toBytes(Map.of("message", message))))
               .build();
       response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
@@ -83,22 +80,21 @@ final class GatewayChat {
       Thread.currentThread().interrupt();
       throw new HermesException("interrupted while waiting for the gateway at " + base);
     }
-    JsonNode body = parse(response.body());
+    Map<?, ?> body = parse(response.body());
     if (response.statusCode() == 200) {
-      JsonNode reply = body.path("reply");
-      if (!reply.isTextual()) {
+      if (!(body.get("reply") instanceof String reply)) {
         throw new HermesException("gateway at " + base + " answered without a reply");
       }
-      return reply.asText();
+      return reply;
     }
-    JsonNode error = body.path("error");
+    Object error = body.get("error");
     throw new HermesException(
         "gateway at "
             + base
             + " answered "
             + response.statusCode()
             + ": "
-            + (error.isTextual() ? error.asText() : "no reason given"));
+            + (error instanceof String reason ? reason : "no reason given"));
   }
 
   /** A wildcard bind address is not one to connect to; its loopback twin is. */
@@ -114,12 +110,12 @@ final class GatewayChat {
     return bare.contains(":") ? "[" + bare + "]" : bare;
   }
 
-  private static JsonNode parse(byte[] body) {
+  /** The body's top-level object, or an empty map when it is not a JSON object. */
+  private static Map<?, ?> parse(byte[] body) {
     try {
-      JsonNode node = JSON.readTree(body);
-      return node == null ? JSON.missingNode() : node;
+      return JsonValues.parse(body) instanceof Map<?, ?> map ? map : Map.of();
     } catch (IOException e) {
-      return JSON.missingNode();
+      return Map.of();
     }
   }
 

@@ -24,7 +24,7 @@ public final class GatewayStatusCommand implements CliCommand {
         in.flag("--all") ? context.profiles().list() : List.of(context.profile(in.profile()));
     List<GatewayOverview> rows = GatewayOverview.of(profiles, context.serviceManager());
     if (in.flag("--json")) {
-      in.out().println(Json.write(rows));
+      in.out().println(Json.write(rows.stream().map(GatewayOverview::toJson).toList()));
       return 0;
     }
     GatewayColumns.print(rows, in.out());

@@ -1,21 +1,16 @@
 package dev.hermes.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hermes.core.JsonValues;
+import java.nio.charset.StandardCharsets;
 
-/** JSON output for {@code --json} flags: indented, stable field order. */
+/**
+ * JSON output for {@code --json} flags: maps, lists and plain values, indented, in the maps' order.
+ * Written with the streaming writer, so no command loads data binding.
+ */
 final class Json {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private Json() {}
 
   static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render JSON", e);
-    }
+    return new String(JsonValues.toPrettyBytes(value), StandardCharsets.UTF_8);
   }
 }

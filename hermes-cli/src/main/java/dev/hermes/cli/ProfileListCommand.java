@@ -19,7 +19,7 @@ public final class ProfileListCommand implements CliCommand {
         in.context().profiles().list().stream().map(ProfileSummary::of).toList();
     PrintWriter out = in.out();
     if (in.flag("--json")) {
-      out.println(Json.write(rows));
+      out.println(Json.write(rows.stream().map(ProfileSummary::toJson).toList()));
       return 0;
     }
     Table table = new Table("PROFILE", "PORT", "DESIRED", "ACTUAL");

@@ -108,6 +108,9 @@ class CommandLineTest {
     assertThat(rows.get(0).get("name").asText()).isEqualTo("default");
     assertThat(rows.get(1).get("name").asText()).isEqualTo("dst");
     assertThat(rows.get(2).get("port").asInt()).isEqualTo(9100);
+    assertThat(rows.get(0).fieldNames())
+        .toIterable()
+        .containsExactly("name", "dir", "port", "desired", "reported", "config_error");
   }
 
   @Test

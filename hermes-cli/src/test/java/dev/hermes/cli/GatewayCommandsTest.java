@@ -130,6 +130,20 @@ class GatewayCommandsTest {
     assertThat(rows.get(0).get("actual").asText()).isEqualTo("crash-loop");
     assertThat(rows.get(0).get("uptime_seconds").asLong()).isEqualTo(-1);
     assertThat(rows.get(0).get("last_exit").asText()).startsWith("crash loop");
+    assertThat(rows.get(0).fieldNames())
+        .toIterable()
+        .containsExactly(
+            "profile",
+            "desired",
+            "actual",
+            "registered",
+            "up",
+            "ready",
+            "pid",
+            "uptime_seconds",
+            "restarts",
+            "port",
+            "last_exit");
   }
 
   @Test

@@ -103,59 +103,107 @@ class LauncherIT {
   @Test
   @EnabledOnOs(OS.LINUX) // reads the JVM's command line from /proc
   void gatewayRunGetsTheGatewayFlagsAndItsOwnCacheAndStopsOnSigterm() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      port = socket.getLocalPort();
-    }
+    int port = freePort();
     Files.writeString(home.resolve("config.yaml"), "gateway:\n  port: " + port + "\n");
+    String commandLine =
+        serveAndStop(
+            Map.of("HERMES_GATEWAY_JAVA_OPTS", "-Dhermes.test.marker=1"),
+            port,
+            "/health",
+            "gateway",
+            "run",
+            "--replace");
+    assertThat(commandLine)
+        .contains("-Xms8m", "-XX:NewSize=2m", "-Dhermes.test.marker=1")
+        .contains(cache.resolve("hermes-gateway-").toString())
+        .endsWith("dev.hermes.cli.Main gateway run --replace ");
+    assertThat(cacheFiles()).anyMatch(n -> n.startsWith("hermes-gateway-"));
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX) // reads the JVM's command line from /proc
+  void theDashboardGetsItsFlagsAndItsOwnCacheAndStopsOnSigterm() throws Exception {
+    int port = freePort();
+    String commandLine =
+        serveAndStop(
+            Map.of("HERMES_GATEWAY_JAVA_OPTS", "-Dhermes.test.marker=1"),
+            port,
+            "/api/session",
+            "dashboard",
+            "--port",
+            Integer.toString(port));
+    assertThat(commandLine)
+        .contains("-Xms8m", "-Xmx64m", "-XX:MaxHeapFreeRatio=30", "-XX:-UsePerfData")
+        .contains(cache.resolve("hermes-dashboard-").toString())
+        .doesNotContain("hermes.test.marker")
+        .doesNotContain("ArchiveRelocationMode")
+        .endsWith("dev.hermes.cli.Main dashboard --port " + port + " ");
+    assertThat(cacheFiles())
+        .anyMatch(n -> n.startsWith("hermes-dashboard-"))
+        .noneMatch(n -> n.startsWith("hermes-gateway-"));
+  }
+
+  /**
+   * Starts {@code hermes ARGS}, waits until {@code path} on {@code port} answers 200 (the first
+   * start trains the server's cache first: seconds on a busy machine), stops it with SIGTERM and
+   * expects exit 0. Returns the JVM's command line, read while it served.
+   */
+  private String serveAndStop(Map<String, String> env, int port, String path, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
     ProcessBuilder builder =
-        new ProcessBuilder(LAUNCHER.toString(), "gateway", "run", "--replace")
-            .redirectOutput(home.resolve("gateway.out").toFile())
-            .redirectError(home.resolve("gateway.err").toFile());
+        new ProcessBuilder(command)
+            .redirectOutput(home.resolve("server.out").toFile())
+            .redirectError(home.resolve("server.err").toFile());
     builder.environment().put("HERMES_HOME", home.toString());
     builder.environment().put("HERMES_CACHE_DIR", cache.toString());
-    builder.environment().put("HERMES_GATEWAY_JAVA_OPTS", "-Dhermes.test.marker=1");
     builder.environment().remove("HERMES_JAVA_OPTS");
-    Process gateway = builder.start();
+    builder.environment().putAll(env);
+    Process server = builder.start();
     try {
       HttpClient client = HttpClient.newHttpClient();
-      HttpRequest health =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
               .timeout(Duration.ofSeconds(2))
               .build();
-      // The first start trains the gateway's cache first: seconds on a busy machine.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       int status = 0;
-      while (status != 200 && gateway.isAlive() && System.nanoTime() < deadline) {
+      while (status != 200 && server.isAlive() && System.nanoTime() < deadline) {
         try {
-          status = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+          status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
           Thread.sleep(100);
         }
       }
-      assertThat(status).as("/health of the launched gateway").isEqualTo(200);
+      assertThat(status).as(path + " of the launched server").isEqualTo(200);
 
-      // The launcher execs: the process it started is the JVM, with the gateway's flags.
+      // The launcher execs: the process it started is the JVM.
       String commandLine =
-          Files.readString(Path.of("/proc", Long.toString(gateway.pid()), "cmdline"))
+          Files.readString(Path.of("/proc", Long.toString(server.pid()), "cmdline"))
               .replace('\0', ' ');
-      assertThat(commandLine)
-          .contains("-Xms8m", "-XX:NewSize=2m", "-Dhermes.test.marker=1")
-          .contains(cache.resolve("hermes-gateway-").toString())
-          .endsWith("dev.hermes.cli.Main gateway run --replace ");
-      try (var files = Files.list(cache)) {
-        assertThat(files.map(p -> p.getFileName().toString()).toList())
-            .anyMatch(n -> n.startsWith("hermes-gateway-"))
-            .noneMatch(n -> n.endsWith(".tmp"));
-      }
 
-      gateway.destroy(); // SIGTERM
-      assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).as("gateway stopped").isTrue();
-      assertThat(gateway.exitValue()).isZero();
-      assertThat(Files.readString(home.resolve("gateway.out"))).contains("info: stopped");
+      server.destroy(); // SIGTERM
+      assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
+      assertThat(server.exitValue()).isZero();
+      assertThat(Files.readString(home.resolve("server.out"))).contains("info: stopped");
+      assertThat(cacheFiles()).noneMatch(n -> n.endsWith(".tmp"));
+      return commandLine;
     } finally {
-      gateway.destroyForcibly();
+      server.destroyForcibly();
+    }
+  }
+
+  private List<String> cacheFiles() throws IOException {
+    try (var files = Files.list(cache)) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      return socket.getLocalPort();
     }
   }
 

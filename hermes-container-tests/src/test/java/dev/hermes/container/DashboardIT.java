@@ -53,6 +53,10 @@ class DashboardIT extends ContainerTest {
         "skipped: this build has no 'hermes dashboard' command yet");
 
     String first = awaitServing(container, null);
+    // Run as hermes, it could not make its class-data cache: the image build made it.
+    ExecResult cmdline =
+        container.exec(null, Map.of(), "sh", "-c", "tr '\\0' ' ' </proc/" + first + "/cmdline");
+    assertThat(cmdline.out()).contains("/opt/hermes/cache/hermes-dashboard-");
     ExecResult killed = container.exec(null, Map.of(), "kill", "-9", first);
     assertThat(killed.code()).as(killed.toString()).isZero();
 

@@ -1,6 +1,6 @@
 package dev.hermes.core;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,12 +8,7 @@ import java.util.Map;
  * desired} and {@code reported} are null when the gateway state holds no such field.
  */
 public record ProfileSummary(
-    String name,
-    String dir,
-    Integer port,
-    String desired,
-    String reported,
-    @JsonProperty("config_error") String configError) {
+    String name, String dir, Integer port, String desired, String reported, String configError) {
 
   public static ProfileSummary of(Profile profile) {
     Integer port = null;
@@ -31,6 +26,18 @@ public record ProfileSummary(
         text(state.get(GatewayStateFile.DESIRED_STATE)),
         text(state.get(GatewayStateFile.GATEWAY_STATE)),
         error);
+  }
+
+  /** The summary as {@code profile list --json} and {@code profile show --json} give it. */
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", name);
+    json.put("dir", dir);
+    json.put("port", port);
+    json.put("desired", desired);
+    json.put("reported", reported);
+    json.put("config_error", configError);
+    return json;
   }
 
   private static String text(Object value) {

@@ -1,6 +1,6 @@
 package dev.hermes.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hermes.core.JsonValues;
 import dev.hermes.supervision.GatewayOverview;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,21 +47,13 @@ final class OverviewCache {
       Map<String, Object> body = new LinkedHashMap<>(fixedFields);
       body.put("generated_at", clock.instant().toString());
       body.put("compute_ms", (computed - now) / 1_000_000);
-      body.put("gateways", list);
-      current = new Snapshot(json(body), computed, (computed - now) / 1_000_000);
+      body.put("gateways", list.stream().map(GatewayOverview::toJson).toList());
+      current = new Snapshot(JsonValues.toBytes(body), computed, (computed - now) / 1_000_000);
     }
     return current;
   }
 
   synchronized void invalidate() {
     current = null;
-  }
-
-  private static byte[] json(Object body) {
-    try {
-      return Reply.JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render JSON", e);
-    }
   }
 }

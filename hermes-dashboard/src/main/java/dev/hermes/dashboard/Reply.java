@@ -1,7 +1,6 @@
 package dev.hermes.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hermes.core.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +8,11 @@ import java.util.Map;
 
 /** A response: status, content type, body, and any extra headers (cookies, Location, Allow). */
 record Reply(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String JSON_TYPE = "application/json; charset=utf-8";
 
+  /** {@code value}: maps, lists, strings, numbers, booleans (see {@link JsonValues#write}). */
   static Reply json(int status, Object value) {
-    try {
-      return new Reply(status, JSON_TYPE, JSON.writeValueAsBytes(value), new ArrayList<>());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render JSON", e);
-    }
+    return new Reply(status, JSON_TYPE, JsonValues.toBytes(value), new ArrayList<>());
   }
 
   static Reply ok(Object value) {

@@ -1,6 +1,6 @@
 package dev.hermes.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermes.core.JsonValues;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -55,21 +55,22 @@ final class SessionEndpoints {
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new HttpFailure(415, "send the login as application/json");
     }
-    JsonNode form;
+    Object form;
     try {
-      form = Reply.JSON.readTree(request.body(MAX_LOGIN_BODY));
+      form = JsonValues.parse(request.body(MAX_LOGIN_BODY));
     } catch (IOException e) {
       throw new HttpFailure(400, "the login is not valid JSON");
     }
-    if (form == null || !form.isObject() || !form.path("password").isTextual()) {
+    if (!(form instanceof Map<?, ?> fields)
+        || !(fields.get("password") instanceof String password)) {
       throw new HttpFailure(400, "the login needs a password (and a username)");
     }
     if (!throttle.allowed()) {
       log.warning("login refused from " + request.client() + ": too many failed logins");
       throw new HttpFailure(429, "too many failed logins: wait a minute");
     }
-    String username = form.path("username").isTextual() ? form.get("username").asText() : "";
-    if (!policy.login().accepts(username, form.get("password").asText())) {
+    String username = fields.get("username") instanceof String name ? name : "";
+    if (!policy.login().accepts(username, password)) {
       throttle.failed();
       log.warning("failed login from " + request.client());
       throw new HttpFailure(

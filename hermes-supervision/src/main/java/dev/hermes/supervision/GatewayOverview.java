@@ -1,10 +1,10 @@
 package dev.hermes.supervision;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +27,10 @@ public record GatewayOverview(
     boolean up,
     boolean ready,
     int pid,
-    @JsonProperty("uptime_seconds") long uptimeSeconds,
+    long uptimeSeconds,
     int restarts,
     Integer port,
-    @JsonProperty("last_exit") String lastExit) {
+    String lastExit) {
 
   /** ACTUAL of a gateway whose status the supervisor could not give. */
   public static final String UNKNOWN = "unknown";
@@ -75,6 +75,26 @@ public record GatewayOverview(
         0,
         null,
         "status unavailable: " + reason);
+  }
+
+  /**
+   * The row as {@code --json} and the dashboard's API give it: these field names, in this order
+   * (snake_case, as the rest of the product's JSON).
+   */
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("profile", profile);
+    json.put("desired", desired);
+    json.put("actual", actual);
+    json.put("registered", registered);
+    json.put("up", up);
+    json.put("ready", ready);
+    json.put("pid", pid);
+    json.put("uptime_seconds", uptimeSeconds);
+    json.put("restarts", restarts);
+    json.put("port", port);
+    json.put("last_exit", lastExit);
+    return json;
   }
 
   private static String lastExit(GatewayStatus status, Map<String, Object> state) {

@@ -36,6 +36,22 @@ public final class S6StatusCache {
 
   private record FileStamp(Object key, long modifiedNanos, long size) {
     static final FileStamp ABSENT = new FileStamp(null, -1, -1);
+
+    // Written out: a record's own equals is linked through invokedynamic on its first call, which
+    // in the dashboard (the one long-lived user) spins method-handle classes and compiles the
+    // class-file generator, native memory it keeps for good, minutes into its life.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof FileStamp s
+          && modifiedNanos == s.modifiedNanos
+          && size == s.size
+          && Objects.equals(key, s.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(key, modifiedNanos, size);
+    }
   }
 
   private record Entry(List<FileStamp> stamps, GatewayStatus status, long takenNanos) {}
