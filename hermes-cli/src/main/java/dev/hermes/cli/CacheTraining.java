@@ -105,11 +105,7 @@ public final class CacheTraining {
     Thread gateway = new Thread(() -> runner.run(profile, options), "training-gateway");
     gateway.start();
     try {
-      long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
-      while (!TrainingHttp.request(port, "GET /health", null).contains(" 200 ")
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
+      TrainingHttp.awaitOk(port, "GET /health", READY_TIMEOUT_MILLIS);
       TrainingHttp.request(port, "GET /status", null);
       TrainingHttp.request(port, "GET /nothing-here", null);
       TrainingHttp.request(port, "POST /v1/messages", "{\"message\": \"hello\"}");

@@ -68,13 +68,10 @@ final class DashboardTraining {
             "training-dashboard");
     command.start();
     try {
-      long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
-      while (!TrainingHttp.request(port, "GET /api/session", null).contains(" 200 ")
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
+      TrainingHttp.awaitOk(port, "GET /api/session", READY_TIMEOUT_MILLIS);
       requests(port, profile.name());
-      while (command.isAlive() && System.currentTimeMillis() < deadline + READY_TIMEOUT_MILLIS) {
+      long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
+      while (command.isAlive() && System.currentTimeMillis() < deadline) {
         Signal.raise(term);
         command.join(200);
       }

@@ -23,6 +23,16 @@ final class TrainingHttp {
     }
   }
 
+  /** Repeats {@code requestLine} until it is answered 200 or {@code timeoutMillis} have passed. */
+  static void awaitOk(int port, String requestLine, long timeoutMillis)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (!request(port, requestLine, null).contains(" 200 ")
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   /** One request to 127.0.0.1:port with a JSON body (or none); the raw response, or "". */
   static String request(int port, String requestLine, String jsonBody) {
     return request(port, requestLine, "", jsonBody);
