@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,29 @@ class LauncherIT {
     Result second = hermes(Map.of(), "profile", "list");
     assertThat(second.out()).startsWith("PROFILE").contains("coder");
     assertThat(second.err()).isEmpty();
+  }
+
+  @Test
+  void aTrainingInProgressIsNotStartedTwiceAndAStaleLockIsTakenOver() throws Exception {
+    assertThat(hermes(Map.of(), "--version").code()).isZero();
+    Path made;
+    try (var files = Files.list(cache)) {
+      made = files.filter(p -> p.getFileName().toString().startsWith("hermes-")).findFirst().get();
+    }
+    Files.delete(made);
+    Path lock = made.resolveSibling(made.getFileName() + ".lock");
+    Files.createDirectory(lock);
+
+    Result meanwhile = hermes(Map.of(), "--version");
+    assertThat(meanwhile.code()).isZero();
+    assertThat(meanwhile.err()).isEmpty();
+    assertThat(made).as("no second training while one holds the lock").doesNotExist();
+    assertThat(lock).isDirectory();
+
+    Files.setLastModifiedTime(lock, FileTime.fromMillis(System.currentTimeMillis() - 600_000));
+    assertThat(hermes(Map.of(), "--version").code()).isZero();
+    assertThat(made).as("a lock ten minutes old is taken over").isRegularFile();
+    assertThat(lock).doesNotExist();
   }
 
   @Test
