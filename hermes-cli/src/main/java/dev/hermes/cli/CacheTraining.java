@@ -33,9 +33,8 @@ public final class CacheTraining {
   private static final long READY_TIMEOUT_MILLIS = 10_000;
   // The JDK server closes idle connections from a timer task (every 10 s by default) whose first
   // run links a lambda. Untrained, that first run in a gateway spins the lambda's class and
-  // compiles
-  // the class-file generator: several MB of native memory, 10 s into every gateway's life. A short
-  // tick here lets the training run it.
+  // compiles the class-file generator: several MB of native memory, 10 s into every gateway's
+  // life. A short tick here lets the training run it.
   static final String IDLE_TIMER_TICK = "sun.net.httpserver.clockTick";
   static final long TRAINING_TICK_MILLIS = 50;
 
