@@ -1,5 +1,6 @@
 package dev.hermes.supervision.s6;
 
+import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ProcessCommandRunner;
@@ -22,6 +23,14 @@ public final class SupervisionBench {
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     Path tmp = Files.createTempDirectory("hermes-bench");
+    try {
+      measure(tmp, runs);
+    } finally {
+      FileTrees.deleteQuietly(tmp);
+    }
+  }
+
+  private static void measure(Path tmp, int runs) throws Exception {
     HermesHome home = new HermesHome(Files.createDirectories(tmp.resolve("home")));
     Path fake = TestGateway.write(tmp);
     // A run of 1 s counts as healthy, so every measured kill is a first crash (restarted at once).
