@@ -1,3 +1,5 @@
+# shellcheck shell=sh
+# shellcheck disable=SC2154 # profile, max_exits, window, backoff_base, backoff_cap, healthy and svstat are set by the per-slot header SlotRenderer writes above this body
 # --- policy (static part; the settings above are rendered per slot) ---
 #
 # State kept in the service directory, which belongs to the scandir owner:

@@ -2,6 +2,7 @@ package dev.hermes.supervision.s6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,6 +135,19 @@ class SlotRendererTest {
       Path script = tmp.resolve(name.replace('/', '-'));
       Files.writeString(script, files.get(name));
       assertThat(sh(List.of("sh", "-n", script.toString()))).as(name).isZero();
+    }
+  }
+
+  @Test
+  void everyRenderedScriptPassesShellCheck() throws Exception {
+    assumeTrue(
+        sh(List.of("sh", "-c", "command -v shellcheck >/dev/null")) == 0, "no shellcheck here");
+    Map<String, String> files =
+        new SlotRenderer(SlotFixtures.spec(Path.of("/d"))).render("coder", true);
+    for (String name : List.of("run", "finish", "log/run")) {
+      Path script = tmp.resolve(name.replace('/', '-'));
+      Files.writeString(script, files.get(name));
+      assertThat(sh(List.of("shellcheck", "-s", "sh", script.toString()))).as(name).isZero();
     }
   }
 
