@@ -2,6 +2,7 @@ package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermes.cli.it.HermesCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class JLineLoadingIT {
   @TempDir Path home;
 
   private String loadedClasses(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(LauncherIT.LAUNCHER.toString()));
+    List<String> command = new ArrayList<>(List.of(HermesCli.LAUNCHER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("HERMES_") || k.startsWith("S6_"));

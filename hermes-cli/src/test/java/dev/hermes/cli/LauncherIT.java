@@ -2,6 +2,8 @@ package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermes.cli.it.HermesCli;
+import dev.hermes.cli.it.HermesCli.Result;
 import dev.hermes.core.Version;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,12 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,35 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the built jar through {@code bin/hermes} as a separate process, the way operators do. */
 class LauncherIT {
-  static final Path LAUNCHER = Path.of("..", "bin", "hermes").toAbsolutePath().normalize();
-
   @TempDir Path home;
   @TempDir Path cache;
 
-  record Result(int code, String out, String err) {}
+  /** {@code hermes ARGS} with this test's HERMES_HOME and its own, initially empty, cache. */
+  private HermesCli cli(Map<String, String> extraEnv) {
+    HermesCli cli = new HermesCli(home, home).env("HERMES_CACHE_DIR", cache.toString());
+    extraEnv.forEach(cli::env);
+    return cli;
+  }
 
-  Result hermes(Map<String, String> extraEnv, String... args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(LAUNCHER.toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("HERMES_HOME", home.toString());
-    builder.environment().put("HERMES_CACHE_DIR", cache.toString());
-    builder.environment().putAll(extraEnv);
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("hermes finished").isTrue();
-    Result result =
-        new Result(
-            process.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return result;
+  Result hermes(Map<String, String> extraEnv, String... args) {
+    return cli(extraEnv).run(args);
   }
 
   @Test
@@ -174,16 +157,11 @@ class LauncherIT {
    */
   private String serveAndStop(Map<String, String> env, int port, String path, String... args)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-    command.addAll(List.of(args));
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        cli(env)
+            .builder(args)
             .redirectOutput(home.resolve("server.out").toFile())
             .redirectError(home.resolve("server.err").toFile());
-    builder.environment().put("HERMES_HOME", home.toString());
-    builder.environment().put("HERMES_CACHE_DIR", cache.toString());
-    builder.environment().remove("HERMES_JAVA_OPTS");
-    builder.environment().putAll(env);
     Process server = builder.start();
     try {
       HttpClient client = HttpClient.newHttpClient();
