@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.GatewayStatus;
-import dev.hermes.supervision.ProcessCommandRunner;
 import dev.hermes.supervision.SupervisionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,19 +39,7 @@ class S6BackendIT {
   }
 
   S6ServiceManager manager(Path scandir, Path fake) {
-    return new S6ServiceManager(
-        scandir,
-        new S6Tools(S6Scanner.BIN),
-        () ->
-            new SlotSpec(
-                List.of(fake.toString()),
-                home.root(),
-                tmp.toString(),
-                new TreeMap<>(),
-                new S6Tools(S6Scanner.BIN),
-                policy),
-        new ProcessCommandRunner(),
-        "s6 (test)");
+    return SlotFixtures.realManager(scandir, fake, home.root(), tmp, policy);
   }
 
   @AfterEach

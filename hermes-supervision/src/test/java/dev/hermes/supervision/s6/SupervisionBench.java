@@ -3,13 +3,11 @@ package dev.hermes.supervision.s6;
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.GatewayStatus;
-import dev.hermes.supervision.ProcessCommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -35,23 +33,10 @@ public final class SupervisionBench {
     Path fake = TestGateway.write(tmp);
     // A run of 1 s counts as healthy, so every measured kill is a first crash (restarted at once).
     CrashLoopSettings policy = new CrashLoopSettings(1000, 300, 1, 60, 1);
-    S6Tools tools = new S6Tools(S6Scanner.BIN);
     try (S6Scanner scanner =
         S6Scanner.start(tmp.resolve("scandir"), tmp.resolve("svscan.log"), home.root())) {
       S6ServiceManager s6 =
-          new S6ServiceManager(
-              scanner.scandir,
-              tools,
-              () ->
-                  new SlotSpec(
-                      List.of(fake.toString()),
-                      home.root(),
-                      tmp.toString(),
-                      new TreeMap<>(),
-                      tools,
-                      policy),
-              new ProcessCommandRunner(),
-              "s6 (bench)");
+          SlotFixtures.realManager(scanner.scandir, fake, home.root(), tmp, policy);
 
       warmUp(s6);
       List<Long> register = new ArrayList<>();
