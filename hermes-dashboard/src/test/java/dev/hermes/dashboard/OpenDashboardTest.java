@@ -86,14 +86,7 @@ class OpenDashboardTest {
 
   @Test
   void startGoesThroughTheSupervisorAndRecordsTheDesiredState() throws IOException {
-    RawHttp.Response session = RawHttp.to(port).get("/api/session");
-    String csrf = JSON.readTree(session.body()).get("csrf").asText();
-    RawHttp.Response r =
-        RawHttp.to(port)
-            .cookie(session.cookie())
-            .sameOrigin()
-            .header("X-CSRF-Token", csrf)
-            .post("/api/gateways/alpha/start");
+    RawHttp.Response r = postAsThePage("/api/gateways/alpha/start");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(fixture.manager.actions).containsExactly("start alpha");
     assertThat(fixture.home.profile("alpha").state().text("desired_state")).contains("running");
@@ -189,14 +182,7 @@ class OpenDashboardTest {
   @Test
   void aSupervisorRefusalComesBackAsAConflictWithItsMessage() throws IOException {
     fixture.manager.refusing.put("alpha", "s6-svc -u on 'gateway-alpha' failed (rc=1): boom");
-    RawHttp.Response session = RawHttp.to(port).get("/api/session");
-    String csrf = JSON.readTree(session.body()).get("csrf").asText();
-    RawHttp.Response r =
-        RawHttp.to(port)
-            .cookie(session.cookie())
-            .sameOrigin()
-            .header("X-CSRF-Token", csrf)
-            .post("/api/gateways/alpha/start");
+    RawHttp.Response r = postAsThePage("/api/gateways/alpha/start");
     assertThat(r.status()).isEqualTo(409);
     assertThat(JSON.readTree(r.body()).get("error").asText())
         .isEqualTo("s6-svc -u on 'gateway-alpha' failed (rc=1): boom");
@@ -225,5 +211,16 @@ class OpenDashboardTest {
     // Without the cache this would be 15 reads (3 profiles, 5 polls); timing on a loaded machine
     // may let one recomputation through. OverviewCacheTest checks the exact rule.
     assertThat(fixture.manager.statusReads.get()).isLessThanOrEqualTo(6);
+  }
+
+  /** A change sent the way the page sends it: its session cookie, same origin, CSRF token. */
+  private RawHttp.Response postAsThePage(String path) throws IOException {
+    RawHttp.Response session = RawHttp.to(port).get("/api/session");
+    String csrf = JSON.readTree(session.body()).get("csrf").asText();
+    return RawHttp.to(port)
+        .cookie(session.cookie())
+        .sameOrigin()
+        .header("X-CSRF-Token", csrf)
+        .post(path);
   }
 }
