@@ -1,7 +1,6 @@
 package dev.hermes.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.APIResponse;
@@ -11,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.RequestOptions;
+import dev.hermes.testing.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void startEverything() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/s6-svscan")), "Debian's s6 is installed");
+    Required.engine(S6UnderTest.installed(), S6UnderTest.MISSING);
     HeadlessChromium.assumeInstalled();
     int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
     // Two exits hold a crashing gateway down, so the crash loop shows within seconds.

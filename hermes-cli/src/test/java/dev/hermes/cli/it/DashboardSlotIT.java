@@ -1,8 +1,8 @@
 package dev.hermes.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.hermes.testing.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class DashboardSlotIT {
 
   @Test
   void aDisabledDashboardHasASlotThatReportsDown() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/s6-svscan")), "Debian's s6 is installed");
+    Required.engine(S6UnderTest.installed(), S6UnderTest.MISSING);
     int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
     Files.writeString(
         home.resolve("config.yaml"),

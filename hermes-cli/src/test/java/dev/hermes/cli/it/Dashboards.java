@@ -57,7 +57,7 @@ final class Dashboards {
     try {
       Process p =
           new ProcessBuilder(
-                  "/usr/bin/s6-svstat",
+                  S6UnderTest.tool("s6-svstat"),
                   "-o",
                   fields,
                   home.resolve("run/service/dashboard").toString())

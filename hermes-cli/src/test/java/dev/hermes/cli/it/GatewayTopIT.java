@@ -1,9 +1,9 @@
 package dev.hermes.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermes.testing.Required;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +35,8 @@ class GatewayTopIT {
 
   @BeforeEach
   void setUp() throws IOException {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/s6-svscan")), "Debian's s6 is installed");
-    assumeTrue(
-        Tmux.installed(),
-        "tmux is not installed (apt-get install tmux): skipping the terminal view tests");
+    Required.engine(S6UnderTest.installed(), S6UnderTest.MISSING);
+    Required.engine(Tmux.installed(), "tmux is not installed (apt-get install tmux)");
     cli = new HermesCli(home, scratch);
     int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
     Files.writeString(

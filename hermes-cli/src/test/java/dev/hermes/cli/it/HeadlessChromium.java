@@ -1,10 +1,9 @@
 package dev.hermes.cli.it;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import dev.hermes.testing.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +26,9 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   static void assumeInstalled() {
-    assumeTrue(
+    Required.engine(
         Files.isExecutable(EXECUTABLE),
-        "browser tests skipped: Debian's chromium is not installed at "
-            + EXECUTABLE
-            + " (apt-get install chromium)");
+        "Debian's chromium is not installed at " + EXECUTABLE + " (apt-get install chromium)");
   }
 
   static HeadlessChromium launch() {

@@ -67,6 +67,9 @@ public final class HermesCli {
     Map<String, String> e = builder.environment();
     e.keySet().removeIf(k -> k.startsWith("HERMES_") || k.startsWith("S6_"));
     e.put("HERMES_HOME", home.toString());
+    if (S6UnderTest.configured() != null) {
+      e.put("HERMES_S6_BIN_DIR", S6UnderTest.configured());
+    }
     e.put("HERMES_CACHE_DIR", CACHE.toString());
     e.putAll(env);
     return builder;

@@ -2,9 +2,9 @@ package dev.hermes.cli.it;
 
 import static dev.hermes.cli.it.HermesCli.ready;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermes.testing.Required;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +39,7 @@ class HermesUpIT {
 
   @BeforeEach
   void setUp() throws IOException {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/s6-svscan")), "Debian's s6 is installed");
+    Required.engine(S6UnderTest.installed(), S6UnderTest.MISSING);
     // The dashboard has tests of its own (Dashboard*IT); here it would only add a JVM per test.
     cli = new HermesCli(home, scratch).env("HERMES_DASHBOARD", "0");
     // A private port range keeps parallel runs and other services out of the way.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hermes.testing.Required;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnprivilegedIT {
   private static final int UID = 43_210;
-  private static final Path APPLY_UIDGID = Path.of("/usr/bin/s6-applyuidgid");
+  private static final Path APPLY_UIDGID = Path.of(S6UnderTest.tool("s6-applyuidgid"));
 
   @TempDir Path tmp;
 
@@ -35,8 +36,8 @@ class UnprivilegedIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/s6-svscan")), "Debian's s6 is installed");
-    assumeTrue(Files.isExecutable(APPLY_UIDGID), "s6-applyuidgid is installed");
+    Required.engine(S6UnderTest.installed(), S6UnderTest.MISSING);
+    Required.engine(Files.isExecutable(APPLY_UIDGID), "s6-applyuidgid is not installed");
     assumeTrue(isRoot(), "running as root, so privileges can be dropped");
 
     // An install tree the user can read: the launcher finds lib/hermes.jar beside bin/.

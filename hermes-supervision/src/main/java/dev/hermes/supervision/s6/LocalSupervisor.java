@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -111,15 +112,10 @@ public final class LocalSupervisor implements AutoCloseable {
    * this process's stdout and stderr, and publishes its pid once it accepts commands.
    */
   public long start(Map<String, String> environment) {
+    List<String> command = new ArrayList<>(List.of(tools.tool("s6-setsid"), "-bq", "--"));
+    command.addAll(ScannerCommand.forScandir(tools, MAX_SERVICES, scandir.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                tools.tool("s6-setsid"),
-                "-bq",
-                "--",
-                tools.tool("s6-svscan"),
-                "-c",
-                Integer.toString(MAX_SERVICES),
-                scandir.toString())
+        new ProcessBuilder(command)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.INHERIT)
             .redirectError(ProcessBuilder.Redirect.INHERIT);

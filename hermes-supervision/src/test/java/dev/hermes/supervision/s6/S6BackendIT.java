@@ -3,11 +3,11 @@ package dev.hermes.supervision.s6;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.SupervisionException;
+import dev.hermes.testing.Required;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class S6BackendIT {
 
   @BeforeEach
   void startScanner() throws IOException {
-    assumeTrue(S6Scanner.available(), "Debian's s6 is not installed");
+    Required.engine(S6Scanner.available(), "no s6 in " + S6Scanner.BIN);
     home = new HermesHome(Files.createDirectories(tmp.resolve("home")));
     Path fake = TestGateway.write(tmp);
     scanner = S6Scanner.start(tmp.resolve("scandir"), tmp.resolve("svscan.log"), home.root());
@@ -89,6 +89,23 @@ class S6BackendIT {
     assertThat(s6.list()).isEmpty();
     assertThat(s6.status("coder").registered()).isFalse();
     s6.unregister("coder"); // idempotent
+  }
+
+  @Test
+  void theSupervisorsAreTheS6UnderTest() {
+    // The tier runs on two s6 versions: a scanner that spawned another s6's s6-supervise would
+    // prove nothing about the one named by HERMES_S6_BIN_DIR.
+    s6.register("coder", false);
+    awaitStatus("coder", s -> s.sinceSeconds() >= 0);
+    List<String> supervisors =
+        ProcessHandle.of(scanner.pid())
+            .orElseThrow()
+            .children()
+            .map(p -> p.info().command().orElse("?"))
+            .toList();
+    assertThat(supervisors)
+        .isNotEmpty()
+        .allMatch(c -> c.equals(S6Scanner.BIN.resolve("s6-supervise").toString()));
   }
 
   @Test

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Debian s6-svscan on a temporary scandir, for integration tests. Stopped with {@code
- * s6-svscanctl -t} (services brought down cleanly); whatever still lives afterwards is killed by
- * pid, never by name.
+ * A real s6-svscan on a temporary scandir, for integration tests: the s6 under test is the one
+ * {@code HERMES_S6_BIN_DIR} names (the integration tier runs once on Debian's s6 2.11 and once on
+ * s6 2.15), else Debian's in {@code /usr/bin}. Stopped with {@code s6-svscanctl -t} (services
+ * brought down cleanly); whatever still lives afterwards is killed by pid, never by name.
  */
 final class S6Scanner implements AutoCloseable {
-  static final Path BIN = Path.of("/usr/bin");
+  static final Path BIN = binDir();
 
   final Path scandir;
   private final Process process;
@@ -27,12 +28,16 @@ final class S6Scanner implements AutoCloseable {
     return Files.isExecutable(BIN.resolve("s6-svscan"));
   }
 
+  private static Path binDir() {
+    String configured = System.getenv("HERMES_S6_BIN_DIR");
+    return configured == null || configured.isBlank() ? Path.of("/usr/bin") : Path.of(configured);
+  }
+
   /** Starts s6-svscan with HERMES_HOME in its environment, as hermes up and the image do. */
   static S6Scanner start(Path scandir, Path logFile, Path hermesHome) throws IOException {
     Files.createDirectories(scandir);
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(BIN.resolve("s6-svscan").toString(), "-c", "2000", scandir.toString()))
+        new ProcessBuilder(ScannerCommand.forScandir(new S6Tools(BIN), 2000, scandir.toString()))
             .redirectErrorStream(true)
             .redirectOutput(logFile.toFile());
     builder.environment().put("HERMES_HOME", hermesHome.toString());
