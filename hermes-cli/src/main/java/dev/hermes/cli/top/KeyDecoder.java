@@ -12,8 +12,13 @@ public final class KeyDecoder {
   /** Returned by {@link Input#read} when nothing arrived in time. */
   public static final int TIMEOUT = -2;
 
-  /** Characters that follow an ESC of a sequence arrive together; a human cannot type that fast. */
-  static final long SEQUENCE_WAIT_MILLIS = 50;
+  /**
+   * Characters that follow an ESC of a sequence arrive together; a human cannot type that fast. The
+   * wait is generous because on a loaded machine the reader's thread may be scheduled late: at 50
+   * ms, the first arrow key after start-up was sometimes taken for a lone Escape. A lone Escape
+   * only waits this long once.
+   */
+  static final long SEQUENCE_WAIT_MILLIS = 200;
 
   private static final int ESC = 27;
   private static final int CTRL_C = 3;
