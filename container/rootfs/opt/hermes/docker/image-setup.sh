@@ -1,14 +1,15 @@
 #!/bin/sh
 # image-setup.sh - what the image bakes in at build time.
 #
-# Who runs it: the Dockerfile's runtime stage (RUN), as root, at build time;
-# and container/test/sandbox, as root, when it creates a sandbox container
-# (`users`) and when it boots one (`cache`).
+# Who runs it: the Dockerfile's runtime stage (RUN), as root, at build time
+# (one step at a time by hand: `image-setup.sh users|cache|stamp`).
 #
 # Why: one place for the build-time steps the boot relies on:
-#   users  the runtime user hermes, UID/GID 10000, home /home/hermes (not
-#          the volume, so a later `usermod -u` never walks the volume), and
-#          the volume's mount point /opt/data owned by it;
+#   users  the runtime user hermes, UID/GID 10000, passwd home /home/hermes
+#          (not the volume, so a later `usermod -u` never walks the volume;
+#          the processes the image starts for hermes get HOME=$HERMES_HOME/home
+#          instead, see lib.sh), and the volume's mount point /opt/data owned
+#          by it;
 #   cache  the launcher's class-data caches (JDK 25: AOT caches) for this
 #          exact jar: the CLI's, the gateway's and the dashboard's, made by
 #          one run of the launcher each (`--version`, `gateway run --help`,
@@ -26,10 +27,9 @@ prog=image-setup
 log() { printf '%s: %s: %s\n' "$prog" "$1" "$2" >&2; }
 
 users() {
-  data=${HERMES_IMAGE_SETUP_DATA:-/opt/data}
   groupadd -g 10000 hermes
   useradd -l -u 10000 -g hermes -d /home/hermes -m -s /bin/sh hermes
-  install -d -o hermes -g hermes -m 0755 "$data"
+  install -d -o hermes -g hermes -m 0755 /opt/data
 }
 
 cache() {

@@ -16,6 +16,8 @@
 : "${prog:=hermes-image}"
 
 HERMES_USER=hermes
+# The passwd entry's home: outside the volume, so a UID remap never walks it.
+# shellcheck disable=SC2034 # used by stage2-hook.sh
 HERMES_USER_HOME=/home/hermes
 S6_BIN=${HERMES_S6_BIN_DIR:-/command}
 
@@ -50,26 +52,47 @@ is_root() { [ "$(id -u)" = 0 ]; }
 # The runtime user's current UID (it changes when the boot remaps it).
 hermes_uid() { id -u "$HERMES_USER"; }
 
+# hermes_process_home: HOME of every process the image starts for hermes,
+# $HERMES_HOME/home: on the volume, so dotfiles survive a re-created
+# container (the passwd entry keeps /home/hermes; stage2 creates this one).
+hermes_process_home() { printf '%s/home\n' "${HERMES_HOME:-/opt/data}"; }
+
 # as_hermes PROG ARGS...: runs PROG as the runtime user with its HOME.
 # Only root drops privileges; the hermes UID itself just runs PROG (a
 # non-root s6-setuidgid would fail to set the supplementary groups).
 as_hermes() {
   if is_root; then
-    HOME=$HERMES_USER_HOME USER=$HERMES_USER LOGNAME=$HERMES_USER \
+    HOME=$(hermes_process_home) USER=$HERMES_USER LOGNAME=$HERMES_USER \
       "$S6_BIN/s6-setuidgid" "$HERMES_USER" "$@"
   else
-    "$@"
+    HOME=$(hermes_process_home) "$@"
   fi
 }
 
 # exec_as_hermes PROG ARGS...: as as_hermes, replacing this process.
 exec_as_hermes() {
+  HOME=$(hermes_process_home)
+  export HOME
   if is_root; then
-    HOME=$HERMES_USER_HOME USER=$HERMES_USER LOGNAME=$HERMES_USER
-    export HOME USER LOGNAME
+    USER=$HERMES_USER LOGNAME=$HERMES_USER
+    export USER LOGNAME
     exec "$S6_BIN/s6-setuidgid" "$HERMES_USER" "$@"
   fi
   exec "$@"
+}
+
+# svscan_max_option: s6-svscan's services_max flag for the s6 in S6_BIN.
+# s6 2.12 renamed -c to -C and rejects -c; 2.11 knows only -c. -C with a
+# directory that cannot exist is a usage error (exit 100) only where -C is
+# unknown; where it is known the scanner fails to chdir and touches nothing.
+svscan_max_option() {
+  if "$S6_BIN/s6-svscan" -C 4 /dev/null/hermes-s6-svscan-probe 2>/dev/null; then
+    echo -C
+  elif [ $? -eq 100 ]; then
+    echo -c
+  else
+    echo -C
+  fi
 }
 
 # unsupported_user_guidance: the one message for a start as a UID that is

@@ -21,7 +21,8 @@
 #   5. repair ownership: HERMES_HOME itself, the hermes-owned
 #      subdirectories, and an allowlist of top-level files - never
 #      recursively beyond those, never through a symlink;
-#   6. create the standard subdirectories, as hermes;
+#   6. create the standard subdirectories, as hermes, among them home/,
+#      the HOME of every hermes process (dotfiles persist on the volume);
 #   7. seed .env, config.yaml and SOUL.md when missing; .env is 0600;
 #   8. migrate config.yaml files to the current schema, with a backup
 #      (skipped with HERMES_SKIP_CONFIG_MIGRATION=1);
@@ -34,8 +35,8 @@ prog=stage2
 
 HERMES_LAUNCHER=/opt/hermes/bin/hermes
 SEED_DIR=/opt/hermes/docker/seed
-# Directories below HERMES_HOME that only hermes writes.
-OWNED_DIRS="profiles logs"
+# Directories below HERMES_HOME that only hermes writes (home: its HOME).
+OWNED_DIRS="profiles logs home"
 # Top-level files hermes owns (a host file with another name keeps its owner).
 OWNED_FILES="config.yaml .env SOUL.md gateway_state.json gateway_state.json.tmp gateway.pid
 gateway.lock processes.json dashboard.token"
@@ -159,7 +160,7 @@ fi
 
 # --- 6. standard subdirectories ------------------------------------------------------
 
-as_hermes mkdir -p -- "$home/profiles" "$home/logs/gateways" ||
+as_hermes mkdir -p -- "$home/profiles" "$home/logs/gateways" "$(hermes_process_home)" ||
   die "cannot create the standard directories under $home as $HERMES_USER"
 
 # --- 7. seed files, .env private ---------------------------------------------------
@@ -190,7 +191,8 @@ fi
 if truthy "${HERMES_SKIP_CONFIG_MIGRATION:-}"; then
   info "config migration skipped (HERMES_SKIP_CONFIG_MIGRATION is set)"
 else
-  as_hermes "$HERMES_LAUNCHER" config migrate </dev/null ||
+  # Its "config:" lines go to stderr, as every boot message.
+  as_hermes "$HERMES_LAUNCHER" config migrate </dev/null >&2 ||
     warn "config migration failed; the config files are left as they were"
 fi
 
@@ -201,4 +203,5 @@ if [ -f "$stamp" ] && [ ! -L "$stamp" ] && [ "$(cat -- "$stamp")" = docker ]; th
   rm -f -- "$stamp" && info "removed the stale install stamp $stamp (the image's own is in /opt/hermes)"
 fi
 
-echo "[stage2] Setup complete; starting user services"
+# On stderr, as every boot message: stdout is the main program's alone.
+echo "[stage2] Setup complete; starting user services" >&2

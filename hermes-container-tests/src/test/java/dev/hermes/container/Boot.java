@@ -1,32 +1,50 @@
 package dev.hermes.container;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * One boot of a container, running in the foreground: its combined output goes to a log file, its
- * exit code is the container's. Signals go to the container's PID 1 (docker stop / docker kill).
+ * One boot of a container, attached in the foreground as {@code docker run} is: its stdout and
+ * stderr each go to a file (with a terminal both are the terminal's, in {@link #out()}), its exit
+ * code is the container's.
  */
 final class Boot {
+  private final Container container;
   private final Process process;
-  private final Path log;
-  private final Consumer<String> signaller;
+  private final Path out;
+  private final Path err;
 
-  Boot(Process process, Path log, Consumer<String> signaller) {
+  Boot(Container container, Process process, Path out, Path err) {
+    this.container = container;
     this.process = process;
-    this.log = log;
-    this.signaller = signaller;
+    this.out = out;
+    this.err = err;
   }
 
+  /** What the container printed on stdout so far. */
+  String out() {
+    return read(out);
+  }
+
+  /** What it printed on stderr so far. */
+  String err() {
+    return read(err);
+  }
+
+  /** Both, for messages. */
   String output() {
+    return "stdout:\n" + out() + "\nstderr:\n" + err();
+  }
+
+  private static String read(Path file) {
     try {
-      return Files.readString(log, StandardCharsets.UTF_8);
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -34,6 +52,17 @@ final class Boot {
 
   boolean running() {
     return process.isAlive();
+  }
+
+  /** Types {@code text} on the terminal (a boot with a terminal only). */
+  void type(String text) {
+    try {
+      OutputStream in = process.getOutputStream();
+      in.write(text.getBytes(StandardCharsets.UTF_8));
+      in.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Waits for the container to exit and returns its exit code; fails after the timeout. */
@@ -50,14 +79,17 @@ final class Boot {
     return process.exitValue();
   }
 
-  /** SIGTERM to PID 1, as {@code docker stop} sends. */
+  /** {@code docker stop} with a generous grace time; returns once the container has exited. */
   void stop() {
-    signaller.accept("TERM");
+    ExecResult r = container.stop(Duration.ofSeconds(30));
+    if (!r.ok()) {
+      throw new AssertionError("docker stop failed: " + r);
+    }
   }
 
-  /** SIGKILL to PID 1: the container dies without any shutdown. */
+  /** {@code docker kill}: SIGKILL, the container dies without any shutdown. */
   void kill() {
-    signaller.accept("KILL");
+    container.kill("KILL");
   }
 
   /** Makes sure nothing of this boot runs any more. */

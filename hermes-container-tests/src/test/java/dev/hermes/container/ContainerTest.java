@@ -14,57 +14,64 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every container scenario needs: containers of the engine under test (closed after each
- * test), the image's idle main program, hermes run through {@code docker exec} as the hermes user,
- * and polling for gateway states.
+ * What every container scenario needs: containers of the image under test on the Docker engine
+ * (removed after each test), the image's idle main program, hermes run through {@code docker exec}
+ * as the hermes user, and polling for gateway states.
  */
 abstract class ContainerTest {
-  /** A main program that says it started and then waits (the marker is /tmp/main-started). */
-  static final List<String> IDLE =
-      List.of("sh", "-c", "touch /tmp/main-started && exec sleep 1000000");
+  /** A main program that waits; {@link #awaitMainProgram} finds it among the processes. */
+  static final List<String> IDLE = List.of("sleep", "1000000");
 
   static final Duration BOOT = Duration.ofMinutes(2);
   static final String HERMES_UID = "10000";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  protected final Engine engine;
   @TempDir Path scratch;
   private final List<Container> containers = new ArrayList<>();
 
-  ContainerTest(Engine engine) {
-    this.engine = engine;
-  }
-
   @BeforeEach
-  void engineIsAvailable() {
-    engine
-        .engine()
-        .unavailable()
-        .ifPresent(reason -> Assumptions.abort("skipped: " + engine + ": " + reason));
+  void dockerEngine() {
+    Docker.require();
   }
 
   @AfterEach
-  void closeContainers() {
+  void removeContainers() {
     containers.forEach(Container::close);
   }
 
-  record Outcome(int code, String output) {}
+  /** A container's run to its end: exit code, stdout and stderr apart. */
+  record Outcome(int code, String out, String err) {
+    /** Both streams, for messages. */
+    String output() {
+      return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+  }
 
   Container container(RunOptions options, List<String> args) {
+    return container(null, options, args);
+  }
+
+  /**
+   * A container on the volume {@code data} (null: a new one of its own): with the volume of an
+   * earlier container, it is that container re-created.
+   */
+  Container container(Path data, RunOptions options, List<String> args) {
     Path dir = scratch.resolve("c" + containers.size());
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Container container = engine.engine().create(dir, options, args);
+    Container container =
+        Container.create(dir, data == null ? dir.resolve("data") : data, options, args);
     containers.add(container);
     return container;
   }
@@ -73,33 +80,54 @@ abstract class ContainerTest {
     return container(options, List.of(args));
   }
 
-  /** docker run IMAGE ARGS, to the end: exit code and everything it printed. */
+  /** docker run IMAGE ARGS, to the end. */
   Outcome runToExit(RunOptions options, String... args) {
-    Boot boot = container(options, args).boot();
+    return runToExit(container(options, args));
+  }
+
+  /** Boots {@code container} and waits for it to exit. */
+  static Outcome runToExit(Container container) {
+    Boot boot = container.boot();
     int code = boot.awaitExit(BOOT);
-    return new Outcome(code, boot.output());
+    return new Outcome(code, boot.out(), boot.err());
   }
 
   /** Boots a container whose main program is {@link #IDLE} and waits until that runs. */
-  Boot bootIdle(Container container) {
+  static Boot bootIdle(Container container) {
     Boot boot = container.boot();
-    awaitMainProgram(container, boot);
+    awaitMainProgram(container, boot::running, boot::output);
     return boot;
   }
 
-  static void awaitMainProgram(Container container, Boot boot) {
+  /**
+   * Waits until the {@link #IDLE} main program runs: boot done (cont-init, the static services).
+   * Looked up among the processes, so that a marker left by an earlier boot cannot fool it.
+   */
+  static void awaitMainProgram(
+      Container container, BooleanSupplier alive, Supplier<String> output) {
     Waits.until(
         BOOT,
         "the main program starting",
         () -> {
-          if (!boot.running()) {
-            throw new AssertionError("the container exited during boot:\n" + boot.output());
+          if (!alive.getAsBoolean()) {
+            throw new AssertionError("the container exited during boot:\n" + output.get());
           }
-          return container.exec(null, Map.of(), "test", "-e", "/tmp/main-started").ok()
-              ? Boolean.TRUE
-              : null;
+          return mainProgram(container) != null ? Boolean.TRUE : null;
         },
-        boot::output);
+        output);
+  }
+
+  /** The PID of the {@link #IDLE} main program, or null while it does not run. */
+  static String mainProgram(Container container) {
+    ExecResult r =
+        shell(
+            container,
+            null,
+            "for d in /proc/[0-9]*; do [ \"$(tr '\\0' ' ' <$d/cmdline 2>/dev/null)\" ="
+                + " 'sleep 1000000 ' ] && echo ${d#/proc/}; done");
+    List<String> pids = r.out().lines().toList();
+    assertThat(pids).as("main programs: %s", r).hasSizeLessThanOrEqualTo(1);
+    return pids.isEmpty() ? null : pids.get(0);
   }
 
   /** {@code docker exec -u hermes CONTAINER hermes ARGS}. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks of container/Dockerfile that no linter makes: stages and build arguments are all declared,
  * the pinned versions are the ones in container/versions, and the runtime stage has the shape the
- * sandbox and the documentation rely on.
+ * boot and the documentation rely on.
  */
 class DockerfileTest {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
@@ -126,12 +126,99 @@ class DockerfileTest {
         .noneMatch(t -> t.startsWith("CMD"));
     assertThat(texts.stream().filter(t -> t.contains("container/rootfs"))).hasSize(1);
     assertThat(texts).anyMatch(t -> t.startsWith("HEALTHCHECK") && t.contains("\"doctor\""));
-    for (Instruction env : runtime.stream().filter(i -> i.keyword().equals("ENV")).toList()) {
-      for (String word : env.text().substring(4).strip().split("\\s+")) {
-        assertThat(word)
-            .as("ENV NAME=value, plain (the sandbox reads them)")
-            .matches("[A-Z0-9_]+=[^\"'$\\s]+");
+  }
+
+  /** The instructions of the stage named {@code name}. */
+  private List<String> stage(String name) {
+    int index = stageNames.indexOf(name);
+    assertThat(index).as("a stage named %s", name).isNotNegative();
+    return instructions.stream().filter(i -> i.stage() == index).map(Instruction::text).toList();
+  }
+
+  @Test
+  void thereIsNoSyntaxDirective() throws IOException {
+    // BuildKit would fetch the named frontend image (no registry offline); the built-in one and
+    // the legacy builder both read this Dockerfile.
+    for (String line : Files.readAllLines(Repo.DOCKERFILE, StandardCharsets.UTF_8)) {
+      if (!line.startsWith("#")) {
+        break;
+      }
+      assertThat(line.replace(" ", "").toLowerCase()).doesNotStartWith("#syntax=");
+    }
+  }
+
+  @Test
+  void theBuildStageCopiesEveryModulePomBeforeTheSources() throws IOException {
+    String parent = Files.readString(Repo.ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
+    List<String> modules =
+        Pattern.compile("<module>([^<]+)</module>")
+            .matcher(parent)
+            .results()
+            .map(m -> m.group(1).strip())
+            .toList();
+    assertThat(modules).isNotEmpty();
+    List<String> build = stage("build");
+    int sources = build.indexOf("COPY . .");
+    assertThat(sources).as("COPY . . in the build stage").isPositive();
+    List<String> before = build.subList(0, sources);
+    assertThat(before).contains("COPY pom.xml ./");
+    for (String module : modules) {
+      assertThat(before)
+          .as("the dependency layer sees module %s", module)
+          .contains("COPY " + module + "/pom.xml " + module + "/");
+    }
+  }
+
+  @Test
+  void theDefaultsAreTheProductionPath() {
+    assertThat(stage("s6")).contains("ARG S6_OVERLAY_SOURCE=download");
+  }
+
+  @Test
+  void theJreIsLinkedIntoItsOwnDirectoryWithoutDebugFiles() {
+    List<String> jre = stage("jre");
+    String jlink = jre.stream().filter(t -> t.contains("jlink ")).findFirst().orElseThrow();
+    // /opt/java/openjdk is the JDK's own home in the eclipse-temurin images.
+    assertThat(jlink).contains("--output /opt/jre").doesNotContain("--output /opt/java/openjdk");
+    assertThat(jlink).contains("-name '*.debuginfo' -delete");
+    List<String> runtime =
+        instructions.stream()
+            .filter(i -> i.stage() == stageNames.size() - 1)
+            .map(Instruction::text)
+            .toList();
+    // HERMES_JAVA (ENV of the runtime stage) is /opt/java/openjdk/bin/java.
+    assertThat(runtime).contains("COPY --from=jre /opt/jre /opt/java/openjdk");
+    assertThat(runtime).anyMatch(t -> t.contains("HERMES_JAVA=/opt/java/openjdk/bin/java"));
+  }
+
+  @Test
+  void extraCertificatesReachOnlyTheBuildStages() {
+    for (int stage = 0; stage < stageNames.size(); stage++) {
+      String name = stageNames.get(stage);
+      int index = stage;
+      List<String> texts =
+          instructions.stream()
+              .filter(i -> i.stage() == index)
+              .map(Instruction::text)
+              .filter(t -> t.contains("container/local-ca"))
+              .toList();
+      if ("build".equals(name) || "s6".equals(name)) {
+        assertThat(texts).as("stage %s", name).hasSize(1);
+      } else {
+        assertThat(texts).as("stage %s must not see the build's CAs", name).isEmpty();
       }
     }
+    // The runtime takes nothing from the build stages but their products.
+    List<String> fromBuild =
+        instructions.stream()
+            .filter(i -> i.stage() == stageNames.size() - 1)
+            .map(Instruction::text)
+            .filter(t -> t.startsWith("COPY --from="))
+            .toList();
+    assertThat(fromBuild)
+        .containsExactlyInAnyOrder(
+            "COPY --from=s6 /s6root/ /",
+            "COPY --from=jre /opt/jre /opt/java/openjdk",
+            "COPY --from=build /src/hermes-cli/target/hermes.jar /opt/hermes/lib/hermes.jar");
   }
 }

@@ -6,18 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code docker run IMAGE gateway run}: supervised by default, in the foreground on request. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Engine.class)
 class GatewayRunIT extends ContainerTest {
   static final String GATEWAY_CACHE = "/opt/hermes/cache/hermes-gateway-";
-
-  GatewayRunIT(Engine engine) {
-    super(engine);
-  }
 
   @Test
   void gatewayRunAsTheMainCommandHandsOverToTheSupervisedDefaultSlot() {
@@ -26,7 +18,12 @@ class GatewayRunIT extends ContainerTest {
 
     JsonNode status = awaitGateway(container, "default", "ready", ContainerTest::ready);
 
-    assertThat(boot.output()).contains("→ gateway is now running under s6 supervision");
+    Waits.until(
+        BOOT,
+        "the hand-over message",
+        () -> boot.err().contains("→ gateway is now running under s6 supervision") ? true : null,
+        boot::output);
+    assertThat(boot.out()).as("stdout").doesNotContain("s6 supervision");
     List<String> gateways = gatewayProcesses(container);
     assertThat(gateways)
         .as("processes serving the gateway")
@@ -75,7 +72,7 @@ class GatewayRunIT extends ContainerTest {
             },
             boot::output);
 
-    assertThat(boot.output()).doesNotContain("now running under s6 supervision");
+    assertThat(boot.out() + boot.err()).doesNotContain("now running under s6 supervision");
     JsonNode slot = gateway(container, "default");
     assertThat(slot.get("up").asBoolean()).as("the supervised slot stays down: %s", slot).isFalse();
     String pid = state.get("pid").asText();
@@ -91,7 +88,7 @@ class GatewayRunIT extends ContainerTest {
     assertThat(parent.out().trim()).as("the gateway's parent").isNotEqualTo("s6-supervise");
 
     boot.stop();
-    boot.awaitExit(BOOT);
+    assertThat(boot.awaitExit(BOOT)).as(boot.output()).isZero();
     assertThat(
             stateFile(container.data().resolve("gateway_state.json")).get("gateway_state").asText())
         .isEqualTo("stopped");

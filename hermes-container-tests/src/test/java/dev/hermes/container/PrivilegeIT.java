@@ -6,21 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The runtime user cannot get anything run as root through the supervision tree: every place under
  * /run it can write belongs to its own s6-svscan, and a service it plants there runs as itself.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Engine.class)
 class PrivilegeIT extends ContainerTest {
   private static final String OWN_SCANDIR = "/run/hermes/service";
-
-  PrivilegeIT(Engine engine) {
-    super(engine);
-  }
 
   @Test
   void hermesCannotGetACommandRunAsRootThroughAScandirOrAControlFifo() {
@@ -43,30 +35,33 @@ class PrivilegeIT extends ContainerTest {
         .noneMatch(
             p -> p.equals("/run") || p.startsWith("/run/service") || p.startsWith("/run/s6"));
 
-    // Drop a service into every writable directory; a planted service may only ever run as hermes.
+    // Drop a service into every writable directory (each named after it: /run/lock, for one,
+    // is everyone's); a planted service may only ever run as hermes.
     String plant =
         "n=0; for d in $(find /run -xdev -type d -writable 2>/dev/null); do n=$((n + 1));"
-            + " mkdir -p \"$d/planted-$n\" && printf '#!/bin/sh\\nid -u >/tmp/planted-%s.uid\\n"
-            + "exec sleep 1000000\\n' $n >\"$d/planted-$n/run\" && chmod +x \"$d/planted-$n/run\";"
-            + " [ -e \"$d/run\" ] || { printf '#!/bin/sh\\nid -u >/tmp/run-%s.uid\\n' $n >\"$d/run\""
+            + " m=$(printf %s \"$d\" | tr / _);"
+            + " mkdir -p \"$d/planted$m\" && printf '#!/bin/sh\\nid -u >/tmp/planted%s.uid\\n"
+            + "exec sleep 1000000\\n' \"$m\" >\"$d/planted$m/run\" && chmod +x \"$d/planted$m/run\";"
+            + " [ -e \"$d/run\" ] || { printf '#!/bin/sh\\nid -u >/tmp/run%s.uid\\n' \"$m\" >\"$d/run\""
             + " && chmod +x \"$d/run\"; }; done; echo planted $n";
     ExecResult planted = shell(container, "hermes", plant);
     assertThat(planted.out()).as(planted.toString()).startsWith("planted ");
     assertThat(shell(container, null, "/command/s6-svscanctl -an /run/service").ok()).isTrue();
     assertThat(shell(container, "hermes", "/command/s6-svscanctl -an " + OWN_SCANDIR).ok())
         .isTrue();
+    String marker = "/tmp/planted" + OWN_SCANDIR.replace('/', '_') + ".uid";
     String uid =
         Waits.until(
             BOOT,
             "the service planted in hermes's own scandir running",
             () -> {
-              ExecResult r = shell(container, null, "cat /tmp/planted-1.uid 2>/dev/null");
+              ExecResult r = shell(container, null, "cat " + marker + " 2>/dev/null");
               return r.ok() && !r.out().isBlank() ? r.out().trim() : null;
             },
-            () -> "");
+            () -> shell(container, null, "ls -la /tmp " + OWN_SCANDIR).toString());
     assertThat(uid).as("the planted service's user").isEqualTo(HERMES_UID);
     ExecResult rootMarkers =
-        shell(container, null, "grep -lx 0 /tmp/planted-*.uid /tmp/run-*.uid 2>/dev/null");
+        shell(container, null, "grep -lx 0 /tmp/planted*.uid /tmp/run*.uid 2>/dev/null");
     assertThat(rootMarkers.out()).as("markers written by root").isBlank();
 
     // Root's own scandir and supervisors refuse the hermes user.

@@ -72,16 +72,16 @@ final class Processes {
     return "'" + word.replace("'", "'\\''") + "'";
   }
 
-  /** Starts a foreground container command with its output in {@code log}, stdin empty. */
-  static Process start(List<String> command, Map<String, String> env, Path log) {
+  /**
+   * Starts a foreground command with its stdout in {@code out} and its stderr in {@code err}; its
+   * stdin is a pipe that stays open (what {@link Boot#type} writes to).
+   */
+  static Process start(List<String> command, Path out, Path err) {
     try {
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      builder.environment().putAll(env);
-      return builder.start();
+      return new ProcessBuilder(command)
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

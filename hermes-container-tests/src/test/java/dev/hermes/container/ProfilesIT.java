@@ -3,19 +3,12 @@ package dev.hermes.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Profile gateways managed through {@code docker exec}, as the hermes user, without root. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Engine.class)
 class ProfilesIT extends ContainerTest {
-  ProfilesIT(Engine engine) {
-    super(engine);
-  }
-
   @Test
   void aProfileGatewayIsCreatedDownStartedStoppedAndDeletedWithoutRoot() {
     Container container = container(RunOptions.defaults(), IDLE);
@@ -50,6 +43,44 @@ class ProfilesIT extends ContainerTest {
         .as("the slot is gone")
         .isFalse();
     assertThat(container.data().resolve("profiles/coder")).doesNotExist();
+  }
+
+  @Test
+  void theGatewayScannerRunsAsHermesAndSupervisesEverySlot() {
+    Container container = container(RunOptions.defaults(), IDLE);
+    bootIdle(container);
+    hermesOk(container, "profile", "create", "coder");
+
+    ExecResult svstat =
+        container.exec(
+            null,
+            Map.of(),
+            "/command/s6-svstat",
+            "-o",
+            "up,ready,pid",
+            "/run/service/hermes-gateways");
+    assertThat(svstat.out()).as(svstat.toString()).matches("true true \\d+\n");
+    String pid = svstat.out().trim().split(" ")[2];
+    ExecResult scanner =
+        shell(
+            container,
+            null,
+            "cat /proc/"
+                + pid
+                + "/comm; sed -n 's/^Uid:[[:space:]]*\\([0-9]*\\).*/\\1/p' /proc/"
+                + pid
+                + "/status; tr '\\0' ' ' </proc/"
+                + pid
+                + "/cmdline");
+    assertThat(scanner.out().lines().toList())
+        .as(scanner.toString())
+        .containsExactly(
+            "s6-svscan", HERMES_UID, "/command/s6-svscan -C 2000 /run/hermes/service ");
+    for (String slot : List.of("gateway-default", "gateway-coder")) {
+      ExecResult ok =
+          container.exec("hermes", Map.of(), "/command/s6-svok", "/run/hermes/service/" + slot);
+      assertThat(ok.code()).as("%s is supervised: %s", slot, ok).isZero();
+    }
   }
 
   @Test

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every shell script of the repository passes ShellCheck; the image's scripts and the sandbox are
- * checked as POSIX sh, and each of them opens with a header saying who runs it and why.
+ * Every shell script of the repository passes ShellCheck; the container's scripts (the image's
+ * files and its build scripts) are checked as POSIX sh, and each of them opens with a header saying
+ * who runs it and why.
  */
 class ShellScriptsIT {
   @Test
