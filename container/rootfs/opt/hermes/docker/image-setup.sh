@@ -2,7 +2,7 @@
 # image-setup.sh - what the image bakes in at build time.
 #
 # Who runs it: the Dockerfile's runtime stage (RUN), as root, at build time
-# (one step at a time by hand: `image-setup.sh users|cache|stamp`).
+# (one step at a time by hand: `image-setup.sh users|cache|stamp|unprivileged`).
 #
 # Why: one place for the build-time steps the boot relies on:
 #   users  the runtime user hermes, UID/GID 10000, passwd home /home/hermes
@@ -18,8 +18,10 @@
 #          HERMES_CACHE_DIR) into the root-owned cache directory, which
 #          every user then reads and none can write. The gateways and the
 #          dashboard run as hermes, so they could never make their own;
-#   stamp  the install method `docker` in /opt/hermes/.install_method.
-# With no argument it does all three.
+#   stamp  the install method `docker` in /opt/hermes/.install_method;
+#   unprivileged  what a start as the hermes UID without capabilities needs
+#          (see the function).
+# With no argument it does all four.
 
 set -eu
 # shellcheck disable=SC2034 # read by the sourced helpers
@@ -64,13 +66,26 @@ stamp() {
   printf 'docker\n' >/opt/hermes/.install_method
 }
 
+# unprivileged: what a start without root (Kubernetes' restricted profile)
+# needs. s6-overlay-suexec loses its setuid bit: as root it is not needed, and
+# under --user with no capabilities a setuid-root suexec dies at once (it
+# cannot setgid to root); without the bit, preinit just runs as that user.
+# The image's /run is world-writable and sticky, which preinit accepts from a
+# single-uid container ("single-uid mapping") and turns back into root's 0755
+# on a root boot; with a tmpfs /run the container manager decides.
+unprivileged() {
+  suexec=$(readlink -f /command/s6-overlay-suexec) || return 1
+  chmod u-s,g-s "$suexec" && chmod 1777 /run
+}
+
 case ${1:-all} in
   users) users ;;
   cache) cache ;;
   stamp) stamp ;;
-  all) users && stamp && cache ;;
+  unprivileged) unprivileged ;;
+  all) users && stamp && unprivileged && cache ;;
   *)
-    log error "usage: image-setup.sh [users|cache|stamp]"
+    log error "usage: image-setup.sh [users|cache|stamp|unprivileged]"
     exit 2
     ;;
 esac
