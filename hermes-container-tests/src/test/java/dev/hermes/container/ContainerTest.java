@@ -130,6 +130,15 @@ abstract class ContainerTest {
     return pids.isEmpty() ? null : pids.get(0);
   }
 
+  /** Two profiles: alpha started, beta started and stopped again (desired state stopped). */
+  static void alphaRunningBetaStopped(Container container) {
+    hermesOk(container, "profile", "create", "alpha");
+    hermesOk(container, "profile", "create", "beta");
+    hermesOk(container, "-p", "alpha", "gateway", "start", "--wait");
+    hermesOk(container, "-p", "beta", "gateway", "start", "--wait");
+    hermesOk(container, "-p", "beta", "gateway", "stop", "--wait");
+  }
+
   /** {@code docker exec -u hermes CONTAINER hermes ARGS}. */
   static ExecResult hermes(Container container, String... args) {
     List<String> command = new ArrayList<>(List.of("hermes"));

@@ -22,11 +22,7 @@ class DockerIT extends ContainerTest {
       throws IOException {
     Container container = container(RunOptions.defaults(), IDLE);
     Boot first = bootIdle(container);
-    hermesOk(container, "profile", "create", "alpha");
-    hermesOk(container, "profile", "create", "beta");
-    hermesOk(container, "-p", "alpha", "gateway", "start", "--wait");
-    hermesOk(container, "-p", "beta", "gateway", "start", "--wait");
-    hermesOk(container, "-p", "beta", "gateway", "stop", "--wait");
+    alphaRunningBetaStopped(container);
     Path alphaState = container.data().resolve("profiles/alpha/gateway_state.json");
     String alphaStarted = stateFile(alphaState).get("start_time").asText();
     // Left in the container's own filesystem, in root's and in hermes's scandir.

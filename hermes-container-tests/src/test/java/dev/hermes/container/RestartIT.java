@@ -18,11 +18,7 @@ class RestartIT extends ContainerTest {
   void runningGatewaysComeBackStoppedOnesStayDownAndStalePidFilesGo() throws IOException {
     Container container = container(RunOptions.defaults(), IDLE);
     Boot first = bootIdle(container);
-    hermesOk(container, "profile", "create", "alpha");
-    hermesOk(container, "profile", "create", "beta");
-    hermesOk(container, "-p", "alpha", "gateway", "start", "--wait");
-    hermesOk(container, "-p", "beta", "gateway", "start", "--wait");
-    hermesOk(container, "-p", "beta", "gateway", "stop", "--wait");
+    alphaRunningBetaStopped(container);
     long alphaBefore = gateway(container, "alpha").get("pid").asLong();
     Path alphaState = container.data().resolve("profiles/alpha/gateway_state.json");
     String alphaStarted = stateFile(alphaState).get("start_time").asText();
