@@ -53,8 +53,9 @@ class DoctorCommandTest {
             "  ✓ Manager: s6 (container supervisor)",
             "  ✓ Main slot: " + fsRoot.resolve("run/service/main-hermes") + " present",
             "  ✓ Dashboard slot: " + fsRoot.resolve("run/service/dashboard") + " present",
+            "  ✓ Gateway scanner: running",
             "  ✓ Per-profile gateways: 3/3 supervised up",
-            "Summary: 9 ok, 0 warn, 0 fail");
+            "Summary: 10 ok, 0 warn, 0 fail");
   }
 
   @Test
@@ -68,6 +69,100 @@ class DoctorCommandTest {
 
     CliRun host = doctor(FakeServiceManager.local());
     assertThat(host.out()).doesNotContain("slot").contains("  ✓ Manager: s6 (hermes up, ");
+  }
+
+  @Test
+  void aGatewayScannerThatIsDownFailsWithExitTwoUnderTheContainersS6Only() {
+    CliRun container = doctor(FakeServiceManager.container().scannerDown());
+    assertThat(container.code()).isEqualTo(2);
+    assertThat(container.out())
+        .contains("  ✗ Gateway scanner: not running (no gateway is supervised)\n");
+
+    assertThat(doctor(FakeServiceManager.local().scannerDown()).out()).doesNotContain("scanner");
+  }
+
+  @Test
+  void healthIgnoresWarningsAStoppedGatewayAndOneStillStarting() throws IOException {
+    Files.setPosixFilePermissions(
+        home.resolve("profiles/a/.env"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.writeString(home.resolve("profiles/a/config.yaml"), "gateway: [unclosed\n");
+    Files.writeString(home.resolve("gateway_state.json"), "{\"desired_state\":\"running\"}");
+    Files.writeString(
+        home.resolve("profiles/a/gateway_state.json"), "{\"desired_state\":\"running\"}");
+    Files.writeString(
+        home.resolve("profiles/b/gateway_state.json"), "{\"desired_state\":\"stopped\"}");
+    FakeServiceManager manager =
+        FakeServiceManager.container()
+            .up("default")
+            .starting("a")
+            .heldDown("b", "crash loop (5 exits in 40s, last: exit 1)");
+
+    assertThat(doctor(manager).out()).contains("⚠");
+    CliRun r = doctor(manager, "--health");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out().lines()).containsExactly("Health: healthy");
+  }
+
+  @Test
+  void healthNamesTheScannerAndEveryGatewayWantedRunningThatIsDownOrHeld() throws IOException {
+    Files.writeString(home.resolve("gateway_state.json"), "{\"desired_state\":\"running\"}");
+    Files.writeString(
+        home.resolve("profiles/a/gateway_state.json"), "{\"desired_state\":\"running\"}");
+    Files.writeString(
+        home.resolve("profiles/b/gateway_state.json"),
+        "{\"gateway_state\":\"startup_failed\",\"desired_state\":\"running\","
+            + "\"exit_reason\":\"fatal configuration: gateway.port is not set\"}");
+    FakeServiceManager manager =
+        FakeServiceManager.container()
+            .scannerDown()
+            .heldDown("a", "crash loop (5 exits in 40s, last: exit 1)");
+
+    CliRun r = doctor(manager, "--health");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out().lines())
+        .containsExactly(
+            "✗ Gateway scanner: not running (no gateway is supervised)",
+            "✗ default: desired_state running but the gateway is down",
+            "✗ a: crash loop (5 exits in 40s, last: exit 1)",
+            "✗ b: startup failed: fatal configuration: gateway.port is not set",
+            "Health: unhealthy (4 problem(s))");
+  }
+
+  @Test
+  void healthWithoutADesiredStateIgnoresAGatewayThatIsDown() {
+    FakeServiceManager manager =
+        FakeServiceManager.container().heldDown("a", "fatal configuration");
+
+    assertThat(doctor(manager).out()).contains("  ⚠ a: fatal configuration\n");
+    assertThat(doctor(manager, "--health").out()).isEqualTo("Health: healthy\n");
+  }
+
+  @Test
+  void healthIsUnhealthyWhenTheServiceManagerCannotBeDetermined() {
+    CliRun r =
+        doctor(
+            home,
+            c -> {
+              throw new SupervisionException("no supervisor");
+            },
+            "--health");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out().lines())
+        .containsExactly(
+            "✗ Manager: cannot be determined: no supervisor", "Health: unhealthy (1 problem(s))");
+  }
+
+  @Test
+  void healthTakesNoOtherFlag() {
+    CliRun r = doctor(FakeServiceManager.container(), "--health", "--json");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--health cannot be combined with --json, --fix or --strict");
   }
 
   @Test

@@ -26,6 +26,7 @@ final class FakeServiceManager implements ServiceManager {
   private final List<String> actions = new ArrayList<>();
   private final Map<String, String> failing = new HashMap<>();
   private boolean lifecycle;
+  private boolean scannerDown;
 
   FakeServiceManager(ServiceManagerKind kind, String description) {
     this.kind = kind;
@@ -49,6 +50,25 @@ final class FakeServiceManager implements ServiceManager {
           new GatewayStatus(profile, true, true, true, true, true, 4242, 30, -1, null, 0, null));
     }
     return this;
+  }
+
+  /** Up but not ready yet. */
+  FakeServiceManager starting(String profile) {
+    statuses.put(
+        profile,
+        new GatewayStatus(profile, true, true, false, true, true, 4243, 1, -1, null, 0, null));
+    return this;
+  }
+
+  /** Its gateway scanner (s6-svscan) is not running. */
+  FakeServiceManager scannerDown() {
+    scannerDown = true;
+    return this;
+  }
+
+  @Override
+  public boolean supervisorRunning() {
+    return !scannerDown;
   }
 
   FakeServiceManager heldDown(String profile, String failure) {

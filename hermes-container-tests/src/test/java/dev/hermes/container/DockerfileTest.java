@@ -125,7 +125,11 @@ class DockerfileTest {
             "COPY container/rootfs/ /")
         .noneMatch(t -> t.startsWith("CMD"));
     assertThat(texts.stream().filter(t -> t.contains("container/rootfs"))).hasSize(1);
-    assertThat(texts).anyMatch(t -> t.startsWith("HEALTHCHECK") && t.contains("\"doctor\""));
+    assertThat(texts)
+        .anyMatch(
+            t ->
+                t.startsWith("HEALTHCHECK")
+                    && t.contains("[\"/usr/local/bin/hermes\", \"doctor\", \"--health\"]"));
   }
 
   /** The instructions of the stage named {@code name}. */

@@ -32,6 +32,14 @@ public interface ServiceManager {
     return statuses;
   }
 
+  /**
+   * Whether the supervisor of the gateways itself runs (s6: an s6-svscan listens on the scandir).
+   * Backends that cannot tell, or whose supervisor is the host's own, answer true.
+   */
+  default boolean supervisorRunning() {
+    return true;
+  }
+
   default boolean supportsRuntimeRegistration() {
     return false;
   }

@@ -28,13 +28,15 @@ public final class Doctor {
     boolean homeIsDirectory = HomeChecks.run(context.home(), report);
     List<Profile> profiles = homeIsDirectory ? profiles(report) : List.of();
     if (!profiles.isEmpty()) {
-      guarded(report, Check.PROFILES, "config", () -> ConfigChecks.run(profiles, report));
-      guarded(report, Check.PROFILES, "env", () -> EnvFileChecks.run(profiles, fix, report));
+      guarded(report, Check.PROFILES, "config", false, () -> ConfigChecks.run(profiles, report));
+      guarded(report, Check.PROFILES, "env", false, () -> EnvFileChecks.run(profiles, fix, report));
     }
+    // A supervision section that breaks leaves the health unknown: that counts against it.
     guarded(
         report,
         Check.SUPERVISION,
         "gateways",
+        true,
         () ->
             SupervisionChecks.run(
                 context::serviceManager, context.containerProbe().root(), profiles, report));
@@ -52,11 +54,13 @@ public final class Doctor {
     }
   }
 
-  private static void guarded(DoctorReport report, String section, String name, Runnable checks) {
+  private static void guarded(
+      DoctorReport report, String section, String name, boolean health, Runnable checks) {
     try {
       checks.run();
     } catch (RuntimeException e) {
-      report.add(Check.warn(section, name, name + ": could not be checked: " + describe(e)));
+      Check broken = Check.warn(section, name, name + ": could not be checked: " + describe(e));
+      report.add(health ? broken.unhealthy() : broken);
     }
   }
 

@@ -9,12 +9,16 @@ import java.util.Objects;
 
 /**
  * The checks in the order they ran, their counts and the exit code they add up to: 2 when any check
- * failed, 1 when {@code --strict} was given and any check warned, else 0.
+ * failed, 1 when {@code --strict} was given and any check warned, else 0. With {@code --health}
+ * only the checks counted against the container's health matter: 1 when there is one, else 0.
  */
 public final class DoctorReport {
   public static final int HEALTHY = 0;
   public static final int WARNINGS_WITH_STRICT = 1;
   public static final int FAILED = 2;
+
+  /** The exit code of {@code --health} when the container is unhealthy. */
+  public static final int UNHEALTHY = 1;
 
   private final List<Check> checks = new ArrayList<>();
 
@@ -38,6 +42,30 @@ public final class DoctorReport {
       return WARNINGS_WITH_STRICT;
     }
     return HEALTHY;
+  }
+
+  /** The checks that make the container unhealthy ({@link Check#againstHealth()}). */
+  public List<Check> healthProblems() {
+    return checks.stream().filter(Check::againstHealth).toList();
+  }
+
+  /** {@code --health}: 0 healthy, 1 unhealthy, as Docker's HEALTHCHECK reads it. */
+  public int healthExitCode() {
+    return healthProblems().isEmpty() ? HEALTHY : UNHEALTHY;
+  }
+
+  /**
+   * {@code --health}: one line per problem, then {@code Health: healthy|unhealthy (N problem(s))}.
+   */
+  public void printHealth(PrintWriter out) {
+    List<Check> problems = healthProblems();
+    for (Check problem : problems) {
+      out.println(CheckStatus.FAIL.symbol() + " " + problem.message());
+    }
+    out.println(
+        problems.isEmpty()
+            ? "Health: healthy"
+            : "Health: unhealthy (" + problems.size() + " problem(s))");
   }
 
   /** Section headings, each check indented under its own, then one summary line. */

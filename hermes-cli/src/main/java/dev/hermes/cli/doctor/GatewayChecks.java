@@ -62,27 +62,33 @@ final class GatewayChecks {
   /**
    * At most one line per profile, the most telling first: a gateway held down (crash loop, fatal
    * configuration, failed start) explains its drift, so the drift is not repeated. A gateway the
-   * operator stopped is not reported as failed: that failure is history they already acted on.
+   * operator stopped is not reported as failed: that failure is history they already acted on. A
+   * gateway whose desired state is running but that is not up (held or merely down) counts against
+   * the container's health; one that is up but not ready yet (starting) does not.
    */
   static Optional<Check> finding(Profile profile, GatewayStatus status) {
     String name = profile.name();
     Map<String, Object> state = profile.state().read();
     String desired = text(state, GatewayStateFile.DESIRED_STATE);
     boolean wantedStopped = GatewayControl.STOPPED.equals(desired);
+    boolean wantedRunning = GatewayControl.RUNNING.equals(desired);
+    Check found = null;
     if (!status.up() && !wantedStopped) {
       if (status.failure() != null) {
-        return Optional.of(warn(name, name + ": " + status.failure()));
-      }
-      if (STARTUP_FAILED.equals(text(state, GatewayStateFile.GATEWAY_STATE))) {
+        found = warn(name, name + ": " + status.failure());
+      } else if (STARTUP_FAILED.equals(text(state, GatewayStateFile.GATEWAY_STATE))) {
         String reason = text(state, GatewayStateFile.EXIT_REASON);
-        return Optional.of(
+        found =
             warn(
                 name,
-                name + ": startup failed: " + (reason == null ? "no reason recorded" : reason)));
+                name + ": startup failed: " + (reason == null ? "no reason recorded" : reason));
       }
     }
-    if (GatewayControl.RUNNING.equals(desired) && !status.up()) {
-      return Optional.of(warn(name, name + ": desired_state running but the gateway is down"));
+    if (found == null && wantedRunning && !status.up()) {
+      found = warn(name, name + ": desired_state running but the gateway is down");
+    }
+    if (found != null) {
+      return Optional.of(wantedRunning ? found.unhealthy() : found);
     }
     if (wantedStopped && status.up()) {
       return Optional.of(warn(name, name + ": desired_state stopped but the gateway is up"));

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * The supervision section: which service manager is in charge (a failure when none can be
  * determined: nothing could then be started or stopped), the image's own slots when in the
- * container, and each profile's gateway.
+ * container (and there the gateway scanner), and each profile's gateway.
  */
 final class SupervisionChecks {
   private SupervisionChecks() {}
@@ -28,12 +28,13 @@ final class SupervisionChecks {
     } catch (RuntimeException e) {
       report.add(
           Check.fail(
-              Check.SUPERVISION, "manager", "Manager: cannot be determined: " + e.getMessage()));
+                  Check.SUPERVISION, "manager", "Manager: cannot be determined: " + e.getMessage())
+              .unhealthy());
       return;
     }
     report.add(Check.ok(Check.SUPERVISION, "manager", "Manager: " + description));
     if (ContainerSlots.apply(manager)) {
-      ContainerSlots.run(systemRoot, report);
+      ContainerSlots.run(systemRoot, manager, report);
     } else if (manager instanceof S6ServiceManager local) {
       LocalDashboardSlot.run(local.scandir(), report);
     }

@@ -131,6 +131,11 @@ public final class S6ServiceManager implements ServiceManager {
         && runner.run(tools.tool("s6-svscanctl"), "-z", scandir.toString()).ok();
   }
 
+  @Override
+  public boolean supervisorRunning() {
+    return scannerRunning();
+  }
+
   /** Asks s6-svscan to pick up new slots and drop vanished ones; false when none is running. */
   public boolean rescan() {
     return runner.run(tools.tool("s6-svscanctl"), "-an", scandir.toString()).ok();
