@@ -24,9 +24,9 @@
 #   6. create the standard subdirectories, as hermes, among them home/,
 #      the HOME of every hermes process (dotfiles persist on the volume);
 #   7. seed .env, config.yaml and SOUL.md when missing; .env is 0600;
-#   8. migrate config.yaml files to the current schema, with a backup
-#      (skipped with HERMES_SKIP_CONFIG_MIGRATION=1);
-#   9. remove a stale "docker" install stamp from HERMES_HOME.
+#   8. remove a stale "docker" install stamp from HERMES_HOME.
+# The config.yaml schema migration runs in 02-reconcile-profiles, in the
+# reconciliation's own JVM (one JVM less at every boot).
 
 # shellcheck disable=SC2034 # read by the sourced helpers
 prog=stage2
@@ -186,17 +186,7 @@ elif [ -f "$env_file" ]; then
   chmod 0600 "$env_file" || warn "cannot make $env_file private (chmod 0600)"
 fi
 
-# --- 8. config schema migration --------------------------------------------------------
-
-if truthy "${HERMES_SKIP_CONFIG_MIGRATION:-}"; then
-  info "config migration skipped (HERMES_SKIP_CONFIG_MIGRATION is set)"
-else
-  # Its "config:" lines go to stderr, as every boot message.
-  as_hermes "$HERMES_LAUNCHER" config migrate </dev/null >&2 ||
-    warn "config migration failed; the config files are left as they were"
-fi
-
-# --- 9. stale install stamp ----------------------------------------------------------------
+# --- 8. stale install stamp ----------------------------------------------------------------
 
 stamp=$home/.install_method
 if [ -f "$stamp" ] && [ ! -L "$stamp" ] && [ "$(cat -- "$stamp")" = docker ]; then

@@ -17,21 +17,24 @@ public final class ConfigMigrateCommand implements CliCommand {
             "Bring every profile's config.yaml to the current schema (its config_version),"
                 + " copying it to config.yaml.bak-vN first.",
             "Files already current print nothing; unreadable or newer ones are left alone with a"
-                + " 'skipped' line. The container runs this at boot unless"
-                + " HERMES_SKIP_CONFIG_MIGRATION=1.")
+                + " 'skipped' line. The container's boot does the same ('supervise reconcile"
+                + " --migrate-config') unless HERMES_SKIP_CONFIG_MIGRATION=1.")
         .flag("--dry-run", "Print what would change; write nothing.");
   }
 
   @Override
   public int run(Invocation in) {
-    boolean dryRun = in.flag("--dry-run");
-    PrintWriter out = in.out();
-    for (Profile profile : in.context().profiles().list()) {
+    migrateAll(in.context(), in.flag("--dry-run"), in.out());
+    return 0;
+  }
+
+  /** Migrates every profile's config.yaml, a line for each file changed or left alone. */
+  static void migrateAll(CliContext context, boolean dryRun, PrintWriter out) {
+    for (Profile profile : context.profiles().list()) {
       ConfigMigration.migrate(profile, dryRun)
           .filter(o -> o.skipped() != null || o.from() != o.to())
           .ifPresent(o -> out.println("config: " + (dryRun ? "(dry run) " : "") + o.describe()));
     }
     out.flush();
-    return 0;
   }
 }

@@ -17,7 +17,11 @@ public final class SuperviseReconcileCommand implements CliCommand {
                 + " 'running' start.",
             "Runs at container boot and at 'hermes up'; safe to run by hand (slots a live"
                 + " s6-svscan already supervises are kept).")
-        .flag("--dry-run", "Print what would be done; change nothing.");
+        .flag("--dry-run", "Print what would be done; change nothing.")
+        .flag(
+            "--migrate-config",
+            "First bring every config.yaml to the current schema, as 'hermes config migrate'"
+                + " does (the container's boot: one JVM for both).");
   }
 
   @Override
@@ -28,6 +32,19 @@ public final class SuperviseReconcileCommand implements CliCommand {
       throw new SupervisionException(
           "reconcile needs the s6 supervisor (container or 'hermes up'); this host uses "
               + manager.describe());
+    }
+    if (in.flag("--migrate-config")) {
+      try {
+        ConfigMigrateCommand.migrateAll(context, in.flag("--dry-run"), in.out());
+      } catch (RuntimeException e) {
+        // As when it ran on its own at boot: a failed migration must not keep gateways down.
+        in.err()
+            .println(
+                "reconcile: warning: config migration failed, the files are left as"
+                    + " they were: "
+                    + e.getMessage());
+        in.err().flush();
+      }
     }
     new BootReconciler(context.home(), s6, Clock.systemUTC(), in.out())
         .reconcile(

@@ -53,7 +53,7 @@ class MigrationIT extends ContainerTest {
     Outcome run = runToExit(container);
 
     assertThat(run.code()).as(run.output()).isZero();
-    assertThat(run.err()).contains("stage2: info: config migration skipped");
+    assertThat(run.err()).contains("reconcile-profiles: info: config migration skipped");
     assertThat(data.resolve("config.yaml")).hasContent(OLD_DEFAULT.strip());
     assertThat(p1.resolve("config.yaml")).hasContent(OLD_P1.strip());
     assertThat(data.resolve("config.yaml.bak-v0")).doesNotExist();
