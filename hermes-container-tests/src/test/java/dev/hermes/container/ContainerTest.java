@@ -130,6 +130,11 @@ abstract class ContainerTest {
     return pids.isEmpty() ? null : pids.get(0);
   }
 
+  /** {@code s6-svstat -o FIELDS SLOT} as root: the machine format, trimmed. */
+  static String svstat(Container container, String slot, String fields) {
+    return container.exec(null, Map.of(), "/command/s6-svstat", "-o", fields, slot).out().trim();
+  }
+
   /** Two profiles: alpha started, beta started and stopped again (desired state stopped). */
   static void alphaRunningBetaStopped(Container container) {
     hermesOk(container, "profile", "create", "alpha");

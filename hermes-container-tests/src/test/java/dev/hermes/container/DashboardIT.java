@@ -19,10 +19,10 @@ class DashboardIT extends ContainerTest {
             BOOT,
             "the dashboard slot down",
             () -> {
-              String s = svstat(container, "up,wantedup");
+              String s = svstat(container, SLOT, "up,wantedup");
               return s.startsWith("false ") ? s : null;
             },
-            () -> svstat(container, "up,wantedup"));
+            () -> svstat(container, SLOT, "up,wantedup"));
 
     assertThat(status).as("up, wanted up").isEqualTo("false false");
     assertThat(shell(container, null, "test -d " + SLOT).ok()).as("the slot exists").isTrue();
@@ -57,7 +57,7 @@ class DashboardIT extends ContainerTest {
         BOOT,
         "the dashboard serving" + (not == null ? "" : " again"),
         () -> {
-          String status = svstat(container, "up,pid");
+          String status = svstat(container, SLOT, "up,pid");
           String pid = status.startsWith("true ") ? status.substring(5) : null;
           if (pid == null || pid.equals(not)) {
             return null;
@@ -72,11 +72,6 @@ class DashboardIT extends ContainerTest {
                       + " && head -c 9 <&3");
           return http.ok() && http.out().startsWith("HTTP/1.") ? pid : null;
         },
-        () -> svstat(container, "up,pid"));
-  }
-
-  private static String svstat(Container container, String fields) {
-    ExecResult r = container.exec(null, Map.of(), "/command/s6-svstat", "-o", fields, SLOT);
-    return r.out().trim();
+        () -> svstat(container, SLOT, "up,pid"));
   }
 }

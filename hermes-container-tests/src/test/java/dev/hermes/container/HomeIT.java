@@ -34,10 +34,10 @@ class HomeIT extends ContainerTest {
             BOOT,
             "the dashboard up",
             () -> {
-              String s = svstat(container, "/run/service/dashboard");
+              String s = svstat(container, "/run/service/dashboard", "up,pid");
               return s.startsWith("true ") ? s.substring(5) : null;
             },
-            () -> svstat(container, "/run/service/dashboard"));
+            () -> svstat(container, "/run/service/dashboard", "up,pid"));
     assertThat(homeOf(container, dashboard)).as("the dashboard").isEqualTo(HOME);
     assertThat(homeOf(container, mainProgram(container))).as("the main program").isEqualTo(HOME);
 
@@ -98,9 +98,5 @@ class HomeIT extends ContainerTest {
             "tr '\\0' '\\n' </proc/" + pid + "/environ | sed -n 's/^HOME=//p'");
     assertThat(r.code()).as(r.toString()).isZero();
     return r.out().trim();
-  }
-
-  private static String svstat(Container container, String slot) {
-    return container.exec(null, Map.of(), "/command/s6-svstat", "-o", "up,pid", slot).out().trim();
   }
 }
