@@ -5,6 +5,7 @@ import dev.hermes.core.HermesHome;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileStore;
+import dev.hermes.core.ReservedPorts;
 import dev.hermes.supervision.GatewayControl;
 import dev.hermes.supervision.ProcessCommandRunner;
 import dev.hermes.supervision.ServiceManager;
@@ -109,6 +110,7 @@ public final class CliContext {
   }
 
   public ProfileStore profiles() {
-    return new ProfileStore(home, new SupervisionHooks(this::serviceManager));
+    return new ProfileStore(
+        home, new SupervisionHooks(this::serviceManager), ReservedPorts.from(env()));
   }
 }

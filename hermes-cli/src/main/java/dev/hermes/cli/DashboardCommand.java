@@ -1,10 +1,14 @@
 package dev.hermes.cli;
 
+import dev.hermes.core.AtomicFiles;
 import dev.hermes.core.SignalTrap;
 import dev.hermes.dashboard.Dashboard;
 import dev.hermes.dashboard.DashboardRefusedException;
 import dev.hermes.dashboard.DashboardSettings;
+import dev.hermes.supervision.s6.DashboardSlot;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -31,6 +35,7 @@ public final class DashboardCommand implements CliCommand {
             "--port",
             "PORT",
             "Port (default: $HERMES_DASHBOARD_PORT, else 9119; 0 picks a free one).")
+        .subcommand("start", DashboardStartCommand::new)
         .footer("Exit codes: 0 stopped, 1 failure, 2 bad usage, 78 refused configuration.");
   }
 
@@ -52,6 +57,7 @@ public final class DashboardCommand implements CliCommand {
     } catch (DashboardRefusedException e) {
       err.println("hermes: error: " + e.getMessage());
       err.flush();
+      recordRefusal(context, e.getMessage(), err);
       return DashboardRefusedException.EXIT_CODE;
     }
     CountDownLatch stop = new CountDownLatch(1);
@@ -65,5 +71,23 @@ public final class DashboardCommand implements CliCommand {
       dashboard.close();
     }
     return 0;
+  }
+
+  /** Under hermes up, leaves the reason where status, doctor and hermes up look for it. */
+  private static void recordRefusal(CliContext context, String reason, PrintWriter err) {
+    String file = context.env().get(DashboardSlot.REFUSAL_FILE_VARIABLE);
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    try {
+      AtomicFiles.write(
+          Path.of(file),
+          (reason + "\n").getBytes(StandardCharsets.UTF_8),
+          AtomicFiles.OWNER_WRITE_ALL_READ);
+    } catch (RuntimeException e) {
+      err.println(
+          "hermes: warning: could not record the refusal in " + file + ": " + e.getMessage());
+      err.flush();
+    }
   }
 }

@@ -50,5 +50,10 @@ public final class StatusCommand implements CliCommand {
     List<Profile> profiles = context.profiles().list();
     out.println("Profiles:       " + profiles.size());
     out.println("Gateways up:    " + gatewaysUp(context.serviceManager(), profiles));
+    context
+        .serviceManager()
+        .dashboardHoldReason()
+        .ifPresent(
+            reason -> out.println("Dashboard:      " + DashboardStartCommand.holdNotice(reason)));
   }
 }

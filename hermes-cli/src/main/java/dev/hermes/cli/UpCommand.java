@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -83,20 +84,26 @@ public final class UpCommand implements CliCommand {
           supervisor.requestStop();
         }
         printWelcome(out, home, supervisor, pid, actions, dashboard.describe(context.env(), home));
-        return awaitScanner(supervisor, stopRequested, out, err);
+        return awaitScanner(supervisor, s6, stopRequested, out, err);
       }
     }
   }
 
   private static int awaitScanner(
-      LocalSupervisor supervisor, AtomicLong stopRequested, PrintWriter out, PrintWriter err)
+      LocalSupervisor supervisor,
+      S6ServiceManager s6,
+      AtomicLong stopRequested,
+      PrintWriter out,
+      PrintWriter err)
       throws InterruptedException {
     int code;
+    Optional<String> dashboardHeld = Optional.empty();
     while (true) {
       if (supervisor.awaitExit(Duration.ofMillis(500))) {
         code = supervisor.awaitExit();
         break;
       }
+      dashboardHeld = reportDashboardHold(s6, dashboardHeld, err);
       long since = stopRequested.get();
       if (since != 0 && System.nanoTime() - since > STOP_LIMIT.toNanos()) {
         err.println(
@@ -112,6 +119,21 @@ public final class UpCommand implements CliCommand {
     out.println("hermes up: every gateway stopped");
     out.flush();
     return 0;
+  }
+
+  /**
+   * The welcome block printed the dashboard's URL before it ran; when s6 then holds it down (its
+   * port taken, …) say so once, with the way back.
+   */
+  private static Optional<String> reportDashboardHold(
+      S6ServiceManager s6, Optional<String> reported, PrintWriter err) {
+    Optional<String> held = s6.dashboardHoldReason();
+    if (held.isPresent() && !held.equals(reported)) {
+      err.println(
+          "hermes up: warning: the dashboard is " + DashboardStartCommand.holdNotice(held.get()));
+      err.flush();
+    }
+    return held;
   }
 
   /** {@code hermes up} starts the default gateway on a fresh HERMES_HOME unless told otherwise. */

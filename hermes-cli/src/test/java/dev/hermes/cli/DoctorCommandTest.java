@@ -205,6 +205,32 @@ class DoctorCommandTest {
   }
 
   @Test
+  void aProfileOnTheDashboardsPortFails() throws IOException {
+    Files.writeString(home.resolve("profiles/b/config.yaml"), "gateway:\n  port: 9119\n");
+
+    CliRun r = doctor(FakeServiceManager.local());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out())
+        .contains(
+            "  ✗ Ports: profile 'b' uses port 9119, reserved for the dashboard"
+                + " (HERMES_DASHBOARD_PORT, default 9119) (change gateway.port in that"
+                + " config.yaml, or move the dashboard with HERMES_DASHBOARD_PORT)\n");
+  }
+
+  @Test
+  void profileCreateRefusesTheDashboardsPort() {
+    CliRun r = CliRun.run(home, "profile", "create", "x", "--port", "9119");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "hermes: error: port 9119 is reserved for the dashboard (HERMES_DASHBOARD_PORT,"
+                + " default 9119); choose another\n");
+    assertThat(home.resolve("profiles/x")).doesNotExist();
+  }
+
+  @Test
   void aConfigThatCannotBeParsedNamesItsProfile() throws IOException {
     Files.writeString(home.resolve("profiles/b/config.yaml"), "gateway: [unclosed\n");
 

@@ -8,10 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -28,16 +30,26 @@ public final class ProfileStore {
   private final HermesHome home;
   private final ProfileHooks hooks;
   private final Function<PortRange, PortAllocator> allocators;
+  private final ReservedPorts reserved;
 
   public ProfileStore(
-      HermesHome home, ProfileHooks hooks, Function<PortRange, PortAllocator> allocators) {
+      HermesHome home,
+      ProfileHooks hooks,
+      ReservedPorts reserved,
+      Function<PortRange, PortAllocator> allocators) {
     this.home = home;
     this.hooks = hooks;
+    this.reserved = reserved;
     this.allocators = allocators;
   }
 
+  public ProfileStore(HermesHome home, ProfileHooks hooks, ReservedPorts reserved) {
+    this(home, hooks, reserved, PortAllocator::new);
+  }
+
+  /** A store that reserves no port beyond the profiles' own (readers, and tests). */
   public ProfileStore(HermesHome home, ProfileHooks hooks) {
-    this(home, hooks, PortAllocator::new);
+    this(home, hooks, ReservedPorts.NONE);
   }
 
   public HermesHome home() {
@@ -147,6 +159,11 @@ public final class ProfileStore {
         throw new HermesException(
             "port " + chosenPort + " is already used by profile '" + owner + "'");
       }
+      Optional<String> holder = reserved.holder(chosenPort);
+      if (holder.isPresent()) {
+        throw new HermesException(
+            "port " + chosenPort + " is reserved for " + holder.get() + "; choose another");
+      }
     } else {
       chosenPort = allocatePort(claimed);
     }
@@ -241,8 +258,15 @@ public final class ProfileStore {
         .orElse(PortRange.DEFAULT);
   }
 
+  /** Ports that are not free to hand out: every profile's, and the reserved ones. */
+  public ReservedPorts reserved() {
+    return reserved;
+  }
+
   private int allocatePort(Map<Integer, String> claimed) {
-    return allocators.apply(portRange()).allocate(claimed.keySet());
+    Set<Integer> taken = new HashSet<>(claimed.keySet());
+    taken.addAll(reserved.ports());
+    return allocators.apply(portRange()).allocate(taken);
   }
 
   /** Renames the directory aside first so a half-deleted profile is never listed. */

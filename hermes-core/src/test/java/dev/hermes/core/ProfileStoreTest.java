@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -43,7 +44,45 @@ class ProfileStoreTest {
         };
     store =
         new ProfileStore(
-            home, recording, range -> new PortAllocator(range, port -> !busyPorts.contains(port)));
+            home,
+            recording,
+            ReservedPorts.from(Map.of(ReservedPorts.DASHBOARD_PORT_VARIABLE, "8650")),
+            range -> new PortAllocator(range, port -> !busyPorts.contains(port)));
+  }
+
+  @Test
+  void theDashboardsPortIsNeverAProfilesPort() {
+    store.ensureDefault();
+    assertThatThrownBy(() -> store.create("x", Optional.empty(), OptionalInt.of(8650)))
+        .hasMessage(
+            "port 8650 is reserved for the dashboard (HERMES_DASHBOARD_PORT, default 9119);"
+                + " choose another");
+    assertThat(root.resolve("profiles/x")).doesNotExist();
+
+    store.create("a", Optional.empty(), OptionalInt.of(8648));
+    List<Integer> ports = new ArrayList<>();
+    for (String name : List.of("b", "c")) {
+      ports.add(
+          store
+              .create(name, Optional.empty(), OptionalInt.empty())
+              .config()
+              .gatewayPort()
+              .getAsInt());
+    }
+    assertThat(ports).containsExactly(8643, 8644);
+    home.profile("default").config().set(PortRange.CONFIG_KEY, "8648-8651").save();
+    assertThat(store.create("d", Optional.empty(), OptionalInt.empty()).config().gatewayPort())
+        .hasValue(8649);
+    assertThat(store.create("e", Optional.empty(), OptionalInt.empty()).config().gatewayPort())
+        .hasValue(8651);
+  }
+
+  @Test
+  void theDashboardPortDefaultsTo9119AndZeroReservesNothing() {
+    assertThat(ReservedPorts.from(Map.of()).ports()).containsExactly(9119);
+    assertThat(ReservedPorts.from(Map.of("HERMES_DASHBOARD_PORT", "junk")).ports())
+        .containsExactly(9119);
+    assertThat(ReservedPorts.from(Map.of("HERMES_DASHBOARD_PORT", "0")).ports()).isEmpty();
   }
 
   @Test

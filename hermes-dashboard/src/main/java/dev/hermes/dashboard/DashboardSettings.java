@@ -1,6 +1,7 @@
 package dev.hermes.dashboard;
 
 import dev.hermes.core.EnvFlags;
+import dev.hermes.core.ReservedPorts;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,11 +18,11 @@ public record DashboardSettings(
     String host, int port, String username, String password, Path tokenFile) {
   public static final String ENABLED_VARIABLE = "HERMES_DASHBOARD";
   public static final String HOST_VARIABLE = "HERMES_DASHBOARD_HOST";
-  public static final String PORT_VARIABLE = "HERMES_DASHBOARD_PORT";
+  public static final String PORT_VARIABLE = ReservedPorts.DASHBOARD_PORT_VARIABLE;
   public static final String USERNAME_VARIABLE = "HERMES_DASHBOARD_USERNAME";
   public static final String PASSWORD_VARIABLE = "HERMES_DASHBOARD_PASSWORD";
   public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 9119;
+  public static final int DEFAULT_PORT = ReservedPorts.DEFAULT_DASHBOARD_PORT;
   public static final String TOKEN_FILE = "dashboard.token";
 
   /** Keeps the password out of logs and exception messages that print the record. */

@@ -2,6 +2,7 @@ package dev.hermes.supervision;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Controls the gateway of each profile through one supervisor. Exactly one implementation per
@@ -38,6 +39,14 @@ public interface ServiceManager {
    */
   default boolean supervisorRunning() {
     return true;
+  }
+
+  /**
+   * Why the supervisor holds the dashboard it runs beside the gateways down (only {@code hermes
+   * up}'s s6 runs one so): the line the dashboard wrote when it refused its configuration.
+   */
+  default Optional<String> dashboardHoldReason() {
+    return Optional.empty();
   }
 
   default boolean supportsRuntimeRegistration() {

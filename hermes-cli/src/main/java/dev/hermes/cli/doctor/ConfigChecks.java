@@ -3,10 +3,12 @@ package dev.hermes.cli.doctor;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileConfig;
+import dev.hermes.core.ReservedPorts;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -18,7 +20,7 @@ import java.util.TreeMap;
 final class ConfigChecks {
   private ConfigChecks() {}
 
-  static void run(List<Profile> profiles, DoctorReport report) {
+  static void run(List<Profile> profiles, ReservedPorts reserved, DoctorReport report) {
     Map<Integer, List<String>> byPort = new TreeMap<>();
     int problems = 0;
     for (Profile profile : profiles) {
@@ -54,14 +56,37 @@ final class ConfigChecks {
               "config",
               "Config: config.yaml parses in all " + profiles.size() + " profile(s)"));
     }
-    reportCollisions(byPort, report);
+    reportCollisions(byPort, reserved, report);
   }
 
-  private static void reportCollisions(Map<Integer, List<String>> byPort, DoctorReport report) {
+  /**
+   * Two profiles on one port is a warning (the second gateway to start stays down); a profile on a
+   * reserved port is a failure, because the loser of that race can be the dashboard.
+   */
+  private static void reportCollisions(
+      Map<Integer, List<String>> byPort, ReservedPorts reserved, DoctorReport report) {
     boolean collided = false;
     for (Map.Entry<Integer, List<String>> entry : byPort.entrySet()) {
       List<String> names = entry.getValue();
-      if (names.size() > 1) {
+      Optional<String> holder = reserved.holder(entry.getKey());
+      if (holder.isPresent()) {
+        collided = true;
+        report.add(
+            Check.fail(
+                Check.PROFILES,
+                "ports:" + entry.getKey(),
+                "Ports: "
+                    + (names.size() == 1 ? "profile " : "profiles ")
+                    + quotedList(names)
+                    + (names.size() == 1 ? " uses" : " use")
+                    + " port "
+                    + entry.getKey()
+                    + ", reserved for "
+                    + holder.get()
+                    + " (change gateway.port in that config.yaml, or move the dashboard with "
+                    + ReservedPorts.DASHBOARD_PORT_VARIABLE
+                    + ")"));
+      } else if (names.size() > 1) {
         collided = true;
         report.add(
             Check.warn(

@@ -28,7 +28,12 @@ public final class Doctor {
     boolean homeIsDirectory = HomeChecks.run(context.home(), report);
     List<Profile> profiles = homeIsDirectory ? profiles(report) : List.of();
     if (!profiles.isEmpty()) {
-      guarded(report, Check.PROFILES, "config", false, () -> ConfigChecks.run(profiles, report));
+      guarded(
+          report,
+          Check.PROFILES,
+          "config",
+          false,
+          () -> ConfigChecks.run(profiles, context.profiles().reserved(), report));
       guarded(report, Check.PROFILES, "env", false, () -> EnvFileChecks.run(profiles, fix, report));
     }
     // A supervision section that breaks leaves the health unknown: that counts against it.

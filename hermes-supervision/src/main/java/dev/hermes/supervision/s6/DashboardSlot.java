@@ -3,8 +3,13 @@ package dev.hermes.supervision.s6;
 import static dev.hermes.supervision.s6.ShellQuoting.quote;
 
 import dev.hermes.core.FileTrees;
+import dev.hermes.supervision.CommandResult;
+import dev.hermes.supervision.CommandRunner;
+import dev.hermes.supervision.GatewayCommands;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,6 +36,17 @@ public final class DashboardSlot {
   /** The dashboard's exit code for a configuration it refuses to run with. */
   public static final int REFUSED_EXIT_CODE = 78;
 
+  /**
+   * Names the file (in the slot) where a refusing dashboard writes why, so that status, doctor and
+   * hermes up can say what holds it down; ./run removes it at every start.
+   */
+  public static final String REFUSAL_FILE_VARIABLE = "HERMES_REFUSAL_FILE";
+
+  static final String HOLD_FILE = "hermes-failure";
+
+  /** Bounds the read of the reason: one line written by the dashboard. */
+  private static final int HOLD_REASON_LIMIT = 4096;
+
   private final SlotSpec spec;
   private final Path scandir;
 
@@ -40,6 +57,50 @@ public final class DashboardSlot {
 
   public Path directory() {
     return scandir.resolve(NAME);
+  }
+
+  /**
+   * Why s6 holds the dashboard down, when it refused its configuration (its port taken, no login on
+   * a public address…): the line it wrote before exiting {@value #REFUSED_EXIT_CODE}.
+   */
+  public Optional<String> holdReason() {
+    return holdReason(scandir);
+  }
+
+  /** {@link #holdReason()} for the dashboard slot in {@code scandir}. */
+  public static Optional<String> holdReason(Path scandir) {
+    Path file = scandir.resolve(NAME).resolve(HOLD_FILE);
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      String text = new String(in.readNBytes(HOLD_REASON_LIMIT), StandardCharsets.UTF_8).strip();
+      return Optional.of(text.isEmpty() ? "it refused its configuration" : text);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** True when the slot carries a {@code down} file: HERMES_DASHBOARD turned it off. */
+  public boolean disabled() {
+    return Files.exists(directory().resolve("down"), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** Clears a hold and asks s6 to start the dashboard (under a running hermes up). */
+  public void start(CommandRunner runner) {
+    try {
+      Files.deleteIfExists(directory().resolve(HOLD_FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clear " + directory().resolve(HOLD_FILE), e);
+    }
+    CommandResult result = runner.run(spec.tools().tool("s6-svc"), "-u", directory().toString());
+    if (!result.ok()) {
+      throw GatewayCommands.failed("s6-svc", "-u", NAME, result);
+    }
+  }
+
+  /** True when s6 reports the dashboard up and ready (it signals readiness once it listens). */
+  public boolean ready(CommandRunner runner) {
+    CommandResult result =
+        runner.run(spec.tools().tool("s6-svstat"), "-o", "up,ready", directory().toString());
+    return result.ok() && result.stdout().strip().equals("true true");
   }
 
   /**
@@ -93,10 +154,12 @@ public final class DashboardSlot {
     // the scanner's pid (which is what detection would otherwise look for).
     env.put("HERMES_SERVICE_MANAGER", "s6");
     env.put(S6Backends.SCANDIR_VARIABLE, scandir.toString());
+    env.put(REFUSAL_FILE_VARIABLE, directory().resolve(HOLD_FILE).toString());
     spec.extraEnv().forEach((k, v) -> env.putIfAbsent(ShellQuoting.variableName(k), v));
     env.forEach(
         (k, v) ->
             s.append(k).append('=').append(quote(v)).append("\nexport ").append(k).append('\n'));
+    s.append("rm -f " + HOLD_FILE + "\n");
     s.append("exec 2>&1\n");
     List<String> argv = new ArrayList<>(spec.hermesCommand());
     argv.addAll(List.of("dashboard", "--host", host, "--port", Integer.toString(port)));
@@ -112,12 +175,18 @@ public final class DashboardSlot {
         + REFUSED_EXIT_CODE
         + " means the dashboard refused its configuration (no login available on\n"
         + "# a non-loopback address, a bad address, its port taken): a restart would fail the\n"
-        + "# same way, so exit 125 keeps it down until 's6-svc -u' or the next hermes up.\n"
+        + "# same way, so exit 125 keeps it down until 'hermes dashboard start' or the next\n"
+        + "# hermes up. The dashboard wrote why into hermes-failure (a generic line if not).\n"
         + "# Any other exit is restarted by s6 (at once when the dashboard had signalled\n"
         + "# readiness, else after s6's one-second pause).\n"
         + "if [ \"${1:-0}\" = "
         + REFUSED_EXIT_CODE
         + " ]; then\n"
+        + "  [ -s "
+        + HOLD_FILE
+        + " ] || echo 'it refused its configuration (see logs/dashboard/current)' >"
+        + HOLD_FILE
+        + "\n"
         + "  echo 'dashboard/finish: warning: the dashboard refused its configuration;"
         + " holding it down' >&2\n"
         + "  exit 125\n"

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -134,6 +135,11 @@ public final class S6ServiceManager implements ServiceManager {
   @Override
   public boolean supervisorRunning() {
     return scannerRunning();
+  }
+
+  @Override
+  public Optional<String> dashboardHoldReason() {
+    return DashboardSlot.holdReason(scandir);
   }
 
   /** Asks s6-svscan to pick up new slots and drop vanished ones; false when none is running. */
