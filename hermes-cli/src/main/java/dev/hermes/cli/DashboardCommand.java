@@ -62,10 +62,11 @@ public final class DashboardCommand implements CliCommand {
     }
     CountDownLatch stop = new CountDownLatch(1);
     try (SignalTrap trap =
-        SignalTrap.install(
+        SignalTrap.installStopping(
             SignalTrap.TERMINAL_SESSION,
             signal -> stop.countDown(),
-            warning -> err.println("hermes: warning: " + warning))) {
+            warning -> err.println("hermes: warning: " + warning),
+            notice -> err.println("hermes: " + notice))) {
       stop.await();
     } finally {
       dashboard.close();

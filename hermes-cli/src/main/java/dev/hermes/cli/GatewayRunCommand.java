@@ -64,10 +64,11 @@ public final class GatewayRunCommand implements CliCommand {
       throws InterruptedException {
     CountDownLatch terminated = new CountDownLatch(1);
     try (SignalTrap trap =
-        SignalTrap.install(
+        SignalTrap.installStopping(
             SignalTrap.TERMINAL_SESSION,
             signal -> terminated.countDown(),
-            warning -> err.println("hermes: warning: " + warning))) {
+            warning -> err.println("hermes: warning: " + warning),
+            notice -> err.println("hermes: " + notice))) {
       context.gateways().start(profile);
       err.println("→ gateway is now running under s6 supervision");
       err.flush();

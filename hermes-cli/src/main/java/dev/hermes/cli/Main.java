@@ -41,6 +41,9 @@ public final class Main {
         Help.print(line.path(), out);
         return 0;
       }
+      if (OwnerHandoff.applies(context, line.command())) {
+        return OwnerHandoff.run(context, line.command(), args, err);
+      }
       Invocation invocation =
           new Invocation(
               context, out, err, line.path(), line.values(), line.flags(), line.params());

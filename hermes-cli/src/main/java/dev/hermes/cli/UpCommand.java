@@ -2,6 +2,7 @@ package dev.hermes.cli;
 
 import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.ProcessUser;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileConfig;
 import dev.hermes.core.SignalTrap;
@@ -12,9 +13,8 @@ import dev.hermes.supervision.s6.LocalSupervisor;
 import dev.hermes.supervision.s6.S6Backends;
 import dev.hermes.supervision.s6.S6ServiceManager;
 import dev.hermes.supervision.s6.S6Tools;
-import java.io.IOException;
+import dev.hermes.supervision.s6.TreeOwnership;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,11 +55,24 @@ public final class UpCommand implements CliCommand {
     SupervisionEnvironment environment = context.supervisionEnvironment();
     S6Tools tools = S6Tools.locate(context.env());
 
+    // Root on someone else's HERMES_HOME never gets here (OwnerHandoff): the tree's user is this
+    // process's, and everything the tree runs or writes must be that user's alone.
+    TreeOwnership ownership = new TreeOwnership(ProcessUser.uid());
+    boolean fresh = !Files.exists(home.root());
+    if (!fresh) {
+      ownership.requireHome(home.root());
+    }
     UpDashboard dashboard = UpDashboard.plan(context.env());
     context.profiles().ensureDefault();
+    if (fresh) {
+      ownership.closeCreated(home.root());
+    }
+    ownership.requireHome(home.root());
     try (LocalSupervisor supervisor =
-        LocalSupervisor.claim(tools, home.runDir(), S6Backends.localScandir(environment))) {
-      createDirectory(supervisor);
+        LocalSupervisor.claim(
+            tools, ownership, home.runDir(), S6Backends.localScandir(environment))) {
+      supervisor.prepareScandir();
+      ownership.closeTree(home.logsDir());
       S6ServiceManager s6 = S6Backends.local(environment);
       List<ReconcileAction> actions =
           new BootReconciler(home, s6, Clock.systemUTC(), out)
@@ -68,7 +81,7 @@ public final class UpCommand implements CliCommand {
 
       AtomicLong stopRequested = new AtomicLong();
       try (SignalTrap trap =
-          SignalTrap.install(
+          SignalTrap.installStopping(
               SignalTrap.TERMINAL_SESSION,
               signal -> {
                 if (stopRequested.compareAndSet(0, System.nanoTime())) {
@@ -77,7 +90,8 @@ public final class UpCommand implements CliCommand {
                   supervisor.requestStop();
                 }
               },
-              warning -> err.println("hermes up: warning: " + warning))) {
+              warning -> err.println("hermes up: warning: " + warning),
+              notice -> err.println("hermes: " + notice))) {
         long pid = supervisor.start(scannerEnvironment(context, tools));
         if (stopRequested.get() != 0) {
           // A signal that came while s6-svscan was starting could not reach it yet.
@@ -152,15 +166,6 @@ public final class UpCommand implements CliCommand {
     String path = context.env().getOrDefault("PATH", "/usr/bin:/bin");
     env.put("PATH", tools.binDir() + ":" + path);
     return env;
-  }
-
-  private static void createDirectory(LocalSupervisor supervisor) {
-    try {
-      Files.createDirectories(supervisor.scandir());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "could not create " + supervisor.scandir() + ": " + e.getMessage(), e);
-    }
   }
 
   private static void printWelcome(

@@ -1,9 +1,11 @@
 package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hermes.cli.it.HermesCli;
 import dev.hermes.cli.it.HermesCli.Result;
+import dev.hermes.cli.it.SystemUser;
 import dev.hermes.core.Version;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the built jar through {@code bin/hermes} as a separate process, the way operators do. */
 class LauncherIT {
+  /** The flag that loads a cache: JDK 25's AOT cache or JDK 17's dynamic CDS archive. */
+  private static final String CACHE_FLAG = "-XX:(AOTCache|SharedArchiveFile)=";
+
+  private static final int NOBODY = 65534;
+
   @TempDir Path home;
   @TempDir Path cache;
 
@@ -97,6 +106,55 @@ class LauncherIT {
     Result r = hermes(Map.of("HERMES_CACHE_DIR", blocker.resolve("sub").toString()), "--version");
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aCacheSomeoneElseCouldHaveWrittenIsNeverLoaded() throws Exception {
+    assumeTrue(SystemUser.isRoot(), "needs root to give the cache to another uid");
+    Map<String, String> flags = Map.of("HERMES_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    assertThat(hermes(flags, "--version").out())
+        .as("the cache is made and used")
+        .containsPattern(CACHE_FLAG);
+    Path file;
+    try (var files = Files.list(cache)) {
+      file = files.filter(p -> p.getFileName().toString().startsWith("hermes-")).findFirst().get();
+    }
+
+    Files.setAttribute(cache, "unix:uid", NOBODY);
+    assertThat(hermes(flags, "--version").out())
+        .as("a cache directory owned by another uid")
+        .doesNotContainPattern(CACHE_FLAG);
+    Files.setAttribute(cache, "unix:uid", 0);
+
+    // Root may write any directory, so it trains a fresh file of its own over such a file
+    // rather than loading it.
+    Files.setAttribute(file, "unix:uid", NOBODY);
+    assertThat(hermes(flags, "--version").code()).isZero();
+    assertThat(SystemUser.ownerOf(file)).as("a cache file of another uid, replaced").isZero();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+    assertThat(hermes(flags, "--version").code()).isZero();
+    assertThat(Files.getPosixFilePermissions(file))
+        .as("a group-writable cache file, replaced")
+        .doesNotContain(PosixFilePermission.GROUP_WRITE);
+
+    Path userCache = Files.createDirectories(home.resolve("user-home/.cache/hermes"));
+    Files.setAttribute(home.resolve("user-home"), "unix:uid", NOBODY);
+    Files.setAttribute(home.resolve("user-home/.cache"), "unix:uid", NOBODY);
+    Files.setAttribute(userCache, "unix:uid", NOBODY);
+    Result sudoWithoutH =
+        cli(Map.of())
+            .env("HERMES_CACHE_DIR", "")
+            .env("XDG_CACHE_HOME", "")
+            .env("HOME", home.resolve("user-home").toString())
+            .env("HERMES_JAVA_OPTS", "-XX:+PrintCommandLineFlags")
+            .run("--version");
+    assertThat(sudoWithoutH.out())
+        .as("root with HOME set to another user's home")
+        .doesNotContainPattern(CACHE_FLAG);
+    try (var files = Files.list(userCache)) {
+      assertThat(files.toList()).as("nothing written into the other user's cache").isEmpty();
+    }
   }
 
   @Test

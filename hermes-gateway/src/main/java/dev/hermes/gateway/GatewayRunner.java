@@ -69,13 +69,17 @@ public final class GatewayRunner {
     }
     SignalTrap signals =
         options.handleSignals()
-            ? SignalTrap.install(
+            ? SignalTrap.installStopping(
                 SignalTrap.TERMINATION,
                 name -> {
                   log.info("received SIG" + name + ": stopping");
                   requestStop();
                 },
-                log::warning)
+                log::warning,
+                notice -> {
+                  options.err().println("hermes: " + notice);
+                  options.err().flush();
+                })
             : null;
     try {
       return runHoldingLock(profile, options, pid, log, lock.replacedPid().isPresent());

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -26,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * terminal reaches {@code hermes up} alone, which then stops the tree in order with {@code
  * s6-svscanctl -t} (every gateway brought down, loggers flushed) instead of every process receiving
  * SIGINT at once and the supervisors restarting gateways that are being torn down.
+ *
+ * <p>Every file of the tree is checked with {@link TreeOwnership} before it is used, and the
+ * scanner runs with umask 022, so what s6 and the scripts create (supervise and log directories)
+ * passes the same check at the next start.
  */
 public final class LocalSupervisor implements AutoCloseable {
   /** Sized for well over 1000 gateway slots, each with a logger. */
@@ -34,6 +39,7 @@ public final class LocalSupervisor implements AutoCloseable {
   private static final Duration CONTROL_WAIT = Duration.ofSeconds(10);
 
   private final S6Tools tools;
+  private final TreeOwnership ownership;
   private final Path scandir;
   private final Path pidFile;
   private final FileChannel lockChannel;
@@ -41,8 +47,14 @@ public final class LocalSupervisor implements AutoCloseable {
   private Process scanner;
 
   private LocalSupervisor(
-      S6Tools tools, Path scandir, Path pidFile, FileChannel lockChannel, FileLock lock) {
+      S6Tools tools,
+      TreeOwnership ownership,
+      Path scandir,
+      Path pidFile,
+      FileChannel lockChannel,
+      FileLock lock) {
     this.tools = tools;
+    this.ownership = ownership;
     this.scandir = scandir;
     this.pidFile = pidFile;
     this.lockChannel = lockChannel;
@@ -51,9 +63,11 @@ public final class LocalSupervisor implements AutoCloseable {
 
   /**
    * Takes the HERMES_HOME's {@code hermes up} lock and checks that s6 is installed; refuses when
-   * another {@code hermes up}, or a scanner a killed one left behind, still supervises it.
+   * another {@code hermes up}, or a scanner a killed one left behind, still supervises it. The run
+   * directory, the lock and the pid file must pass {@code ownership}.
    */
-  public static LocalSupervisor claim(S6Tools tools, Path runDir, Path scandir) {
+  public static LocalSupervisor claim(
+      S6Tools tools, TreeOwnership ownership, Path runDir, Path scandir) {
     for (String tool : List.of("s6-svscan", "s6-svscanctl", "s6-setsid", "s6-supervise")) {
       if (!Files.isExecutable(Path.of(tools.tool(tool)))) {
         throw new HermesException(
@@ -65,12 +79,18 @@ public final class LocalSupervisor implements AutoCloseable {
       }
     }
     Path pidFile = runDir.resolve("s6-svscan.pid");
+    Path lockFile = runDir.resolve("up.lock");
+    ownership.requireDirectory(runDir);
+    ownership.requireFileOrAbsent(lockFile);
+    ownership.requireFileOrAbsent(pidFile);
     FileChannel channel = null;
     try {
-      Files.createDirectories(runDir);
       channel =
           FileChannel.open(
-              runDir.resolve("up.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         throw new HermesException(
@@ -79,7 +99,8 @@ public final class LocalSupervisor implements AutoCloseable {
                 + describePid(pidFile)
                 + ": stop it with Ctrl-C in its terminal first");
       }
-      LocalSupervisor claimed = new LocalSupervisor(tools, scandir, pidFile, channel, lock);
+      LocalSupervisor claimed =
+          new LocalSupervisor(tools, ownership, scandir, pidFile, channel, lock);
       if (Files.exists(scandir.resolve(".s6-svscan/control")) && claimed.scannerAnswers()) {
         claimed.close();
         throw new HermesException(
@@ -107,12 +128,29 @@ public final class LocalSupervisor implements AutoCloseable {
     return scandir;
   }
 
+  /** Creates the scandir, or checks everything already in it, before anything is written there. */
+  public void prepareScandir() {
+    ownership.requireTree(scandir);
+  }
+
   /**
    * Starts s6-svscan on the scandir with {@code environment} added to this process's, its output on
-   * this process's stdout and stderr, and publishes its pid once it accepts commands.
+   * this process's stdout and stderr, and publishes its pid once it accepts commands. The scandir
+   * is checked once more right before: the slots were just (re)written.
    */
   public long start(Map<String, String> environment) {
-    List<String> command = new ArrayList<>(List.of(tools.tool("s6-setsid"), "-bq", "--"));
+    ownership.requireTree(scandir);
+    // sh sets the umask and execs: s6-svscan keeps the pid the Process object knows.
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                "umask 022 && exec \"$@\"",
+                "sh",
+                tools.tool("s6-setsid"),
+                "-bq",
+                "--"));
     command.addAll(ScannerCommand.forScandir(tools, MAX_SERVICES, scandir.toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)

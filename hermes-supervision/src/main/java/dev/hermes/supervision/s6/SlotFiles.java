@@ -15,6 +15,9 @@ import java.util.Map;
  * renamed into place. Scripts ({@code run}, {@code finish}, {@code log/run}) are made executable.
  */
 final class SlotFiles {
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> DIRECTORY_MODE =
+      PosixFilePermissions.fromString("rwxr-xr-x");
+
   private SlotFiles() {}
 
   /**
@@ -30,6 +33,10 @@ final class SlotFiles {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path target = staging.resolve(file.getKey());
         Files.createDirectories(target.getParent());
+        // Whatever the umask: hermes up refuses a slot directory others can write to.
+        for (Path dir = target.getParent(); dir.startsWith(staging); dir = dir.getParent()) {
+          Files.setPosixFilePermissions(dir, DIRECTORY_MODE);
+        }
         Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(
             target,
