@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import dev.hermes.core.AtomicFiles;
+import dev.hermes.core.EventLog;
 import dev.hermes.core.SignalTrap;
 import dev.hermes.dashboard.Dashboard;
 import dev.hermes.dashboard.DashboardRefusedException;
@@ -47,13 +48,20 @@ public final class DashboardCommand implements CliCommand {
     }
     String host = in.option("--host");
     CliContext context = in.context();
-    PrintWriter out = in.out();
     PrintWriter err = in.err();
     Dashboard dashboard;
     try {
       DashboardSettings settings =
           DashboardSettings.from(context.env(), context.home().root(), host, port);
-      dashboard = Dashboard.start(settings, context.home(), context.gateways(), context.env(), out);
+      // The log's own stream, not this command's writer: a log write blocked on a full pipe
+      // must not hold a lock the command's exit needs (see EventLog.standardOutput).
+      dashboard =
+          Dashboard.start(
+              settings,
+              context.home(),
+              context.gateways(),
+              context.env(),
+              EventLog.standardOutput());
     } catch (DashboardRefusedException e) {
       err.println("hermes: error: " + e.getMessage());
       err.flush();

@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.Profile;
@@ -156,7 +157,13 @@ class ChatCommandTest {
       assertThat(r.code()).isZero();
       assertThat(r.out()).isEqualTo(FakeModelServer.ANSWER + "\n");
       assertThat(model.lastBody()).contains("through the gateway");
-      assertThat(log.toString(StandardCharsets.UTF_8)).contains("relayed 1 message(s)");
+      // The gateway's log is written by its own thread, a moment after the event.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(log.toString(StandardCharsets.UTF_8))
+                      .contains("relayed 1 message(s)"));
     } finally {
       runner.requestStop();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();

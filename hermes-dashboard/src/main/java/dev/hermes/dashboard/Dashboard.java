@@ -3,7 +3,7 @@ package dev.hermes.dashboard;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.ReadinessNotice;
 import dev.hermes.supervision.GatewayControl;
-import java.io.PrintWriter;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -44,11 +44,18 @@ public final class Dashboard implements AutoCloseable {
       HermesHome home,
       GatewayControl control,
       Map<String, String> env,
-      PrintWriter out) {
+      OutputStream out) {
     DashboardLog log = new DashboardLog(ProcessHandle.current().pid(), out);
-    InetAddress address = resolve(settings.host());
-    AccessPolicy policy = AccessPolicy.decide(settings, address, log);
-    Dashboard dashboard = start(settings, address, policy, home, control, log);
+    Dashboard dashboard;
+    try {
+      InetAddress address = resolve(settings.host());
+      AccessPolicy policy = AccessPolicy.decide(settings, address, log);
+      dashboard = start(settings, address, policy, home, control, log);
+    } catch (RuntimeException e) {
+      // A refused start exits at once: what was logged on the way still gets written.
+      log.close();
+      throw e;
+    }
     ReadinessNotice.send(env, log::warning);
     return dashboard;
   }
@@ -63,12 +70,20 @@ public final class Dashboard implements AutoCloseable {
     DashboardServer server = DashboardServer.bind(address, settings.port(), settings.host());
     int port = server.port();
     GatewayBoard board = GatewayBoard.of(home, control.manager());
-    Map<String, Object> fixed = new LinkedHashMap<>();
-    fixed.put("manager", control.manager().describe());
-    fixed.put("refresh_ms", REFRESH.toMillis());
+    String manager = control.manager().describe();
     OverviewCache overview =
         new OverviewCache(
-            board::rows, OVERVIEW_MAX_AGE, fixed, System::nanoTime, Clock.systemUTC());
+            board::rows,
+            OVERVIEW_MAX_AGE,
+            () -> {
+              Map<String, Object> own = new LinkedHashMap<>();
+              own.put("manager", manager);
+              own.put("refresh_ms", REFRESH.toMillis());
+              own.put("log_lines_dropped", log.linesDropped());
+              return own;
+            },
+            System::nanoTime,
+            Clock.systemUTC());
     Sessions sessions = new Sessions();
     String cookie = "hermes_dashboard_" + port;
     DashboardHandler handler =
@@ -104,10 +119,17 @@ public final class Dashboard implements AutoCloseable {
     return policy.loginKind();
   }
 
+  /** Lines the dashboard's own log could not write (its log pipe was blocked). */
+  public long logLinesDropped() {
+    return log.linesDropped();
+  }
+
+  /** Stops serving; the last lines get a bounded chance to reach the logger. */
   @Override
   public void close() {
     server.stop();
     log.info("stopped");
+    log.close();
   }
 
   private static InetAddress resolve(String host) {

@@ -1,35 +1,40 @@
 package dev.hermes.dashboard;
 
-import java.io.PrintWriter;
+import dev.hermes.core.EventLog;
+import java.io.OutputStream;
 
 /**
  * One line per event, {@code dashboard[pid N]: level: message}, for the supervisor's logger. Never
- * given a password; the only secret it ever prints is a newly created login token, once.
+ * given a password; the only secret it ever prints is a newly created login token, once. Never
+ * blocks a caller (see {@link EventLog}): the page keeps answering while the log pipe is full.
  */
-public final class DashboardLog {
-  private final String prefix;
-  private final PrintWriter out;
+public final class DashboardLog implements AutoCloseable {
+  private final EventLog log;
 
-  public DashboardLog(long pid, PrintWriter out) {
-    this.prefix = "dashboard[pid " + pid + "]: ";
-    this.out = out;
+  public DashboardLog(long pid, OutputStream out) {
+    this.log = EventLog.to(out, "dashboard[pid " + pid + "]: ", "dashboard-log");
   }
 
   public void info(String message) {
-    line("info", message);
+    log.info(message);
   }
 
   public void warning(String message) {
-    line("warning", message);
+    log.warning(message);
   }
 
   public void error(String message) {
-    line("error", message);
+    log.error(message);
   }
 
-  private void line(String level, String message) {
-    String text = message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-    out.println(prefix + level + ": " + text);
-    out.flush();
+  /** Lines lost because the log could not take them (reported as {@code log_lines_dropped}). */
+  public long linesDropped() {
+    return log.linesDropped();
+  }
+
+  /** Writes what is still queued, bounded by {@link EventLog#CLOSE_BOUND}. */
+  @Override
+  public void close() {
+    log.close();
   }
 }

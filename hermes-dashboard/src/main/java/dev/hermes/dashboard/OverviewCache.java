@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * The rows, computed at most once per {@code maxAge} however many pages poll, and shared by all of
- * them as ready-made JSON. A change made through the dashboard drops it at once.
+ * them as ready-made JSON. A change made through the dashboard drops it at once. The dashboard's
+ * own fields (manager, refresh interval, its dropped log lines) are read at each computation.
  */
 final class OverviewCache {
   /** One computation: the JSON every client gets, and how long computing it took. */
@@ -20,7 +21,7 @@ final class OverviewCache {
 
   private final Supplier<List<GatewayOverview>> rows;
   private final Duration maxAge;
-  private final Map<String, Object> fixedFields;
+  private final Supplier<Map<String, Object>> ownFields;
   private final LongSupplier nanos;
   private final Clock clock;
   private Snapshot current;
@@ -28,12 +29,12 @@ final class OverviewCache {
   OverviewCache(
       Supplier<List<GatewayOverview>> rows,
       Duration maxAge,
-      Map<String, Object> fixedFields,
+      Supplier<Map<String, Object>> ownFields,
       LongSupplier nanos,
       Clock clock) {
     this.rows = rows;
     this.maxAge = maxAge;
-    this.fixedFields = fixedFields;
+    this.ownFields = ownFields;
     this.nanos = nanos;
     this.clock = clock;
   }
@@ -44,7 +45,7 @@ final class OverviewCache {
     if (current == null || now - current.takenNanos() >= maxAge.toNanos()) {
       List<GatewayOverview> list = rows.get();
       long computed = nanos.getAsLong();
-      Map<String, Object> body = new LinkedHashMap<>(fixedFields);
+      Map<String, Object> body = new LinkedHashMap<>(ownFields.get());
       body.put("generated_at", clock.instant().toString());
       body.put("compute_ms", (computed - now) / 1_000_000);
       body.put("gateways", list.stream().map(GatewayOverview::toJson).toList());

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.GatewayControl;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AccessPolicyTest {
   @TempDir Path home;
-  private final StringWriter log = new StringWriter();
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   private AccessPolicy decide(String host, String user, String password) throws IOException {
     DashboardSettings s =
         new DashboardSettings(host, 9119, user, password, home.resolve("dashboard.token"));
-    return AccessPolicy.decide(
-        s, InetAddress.getByName(host), new DashboardLog(7, new PrintWriter(log, true)));
+    // Closing the log writes out what it queued, so the test reads every line.
+    try (DashboardLog dashboardLog = new DashboardLog(7, log)) {
+      return AccessPolicy.decide(s, InetAddress.getByName(host), dashboardLog);
+    }
   }
 
   @Test
@@ -68,11 +70,11 @@ class AccessPolicyTest {
     assertThat(token).hasSizeGreaterThanOrEqualTo(DashboardToken.MIN_LENGTH);
     assertThat(first.loginKind()).isEqualTo("token");
     assertThat(first.login().accepts("", token)).isTrue();
-    assertThat(log.toString()).contains("log in with this token: " + token);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("log in with this token: " + token);
 
     AccessPolicy second = decide("0.0.0.0", null, null);
     assertThat(second.login().accepts("anyone", token)).isTrue();
-    assertThat(log.toString().split(token, -1)).as("printed once").hasSize(2);
+    assertThat(log.toString(StandardCharsets.UTF_8).split(token, -1)).as("printed once").hasSize(2);
   }
 
   @Test
@@ -117,8 +119,7 @@ class AccessPolicyTest {
             "0.0.0.0", 9119, null, null, notADirectory.resolve("dashboard.token"));
     assertThatThrownBy(
             () ->
-                AccessPolicy.decide(
-                    s, InetAddress.getByName("0.0.0.0"), new DashboardLog(7, new PrintWriter(log))))
+                AccessPolicy.decide(s, InetAddress.getByName("0.0.0.0"), new DashboardLog(7, log)))
         .isInstanceOf(DashboardRefusedException.class)
         .hasMessageContaining("cannot be created");
   }
@@ -139,7 +140,7 @@ class AccessPolicyTest {
                       hermesHome,
                       new GatewayControl(new FakeManager(), hermesHome, Clock.systemUTC()),
                       Map.of(),
-                      new PrintWriter(log)))
+                      log))
           .isInstanceOf(DashboardRefusedException.class)
           .hasMessageStartingWith("refusing to listen on 0.0.0.0 (not a loopback address)");
       assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);

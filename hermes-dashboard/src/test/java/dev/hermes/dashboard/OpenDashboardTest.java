@@ -74,6 +74,7 @@ class OpenDashboardTest {
     assertThat(r.header("Content-Type")).startsWith("application/json");
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.get("refresh_ms").asInt()).isEqualTo(1000);
+    assertThat(body.get("log_lines_dropped").asLong()).isZero();
     List<String> names = new ArrayList<>();
     body.get("gateways").forEach(g -> names.add(g.get("profile").asText()));
     assertThat(names).containsExactly("default", "alpha", "beta");

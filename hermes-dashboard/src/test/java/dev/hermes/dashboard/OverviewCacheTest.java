@@ -24,7 +24,7 @@ class OverviewCacheTest {
                     "default", "running", "ready", true, true, true, 9, 3, 0, 8642, null));
           },
           Duration.ofMillis(500),
-          Map.of("refresh_ms", 1000),
+          () -> Map.of("refresh_ms", 1000),
           now::get,
           Clock.systemUTC());
 

@@ -4,8 +4,8 @@ import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.ProfileStore;
 import dev.hermes.supervision.GatewayControl;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +16,8 @@ import java.util.OptionalInt;
 final class TestDashboards {
   final HermesHome home;
   final FakeManager manager = new FakeManager();
-  final StringWriter log = new StringWriter();
+  final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private OutputStream logStream = log;
 
   TestDashboards(Path root) {
     this.home = new HermesHome(root);
@@ -32,6 +33,12 @@ final class TestDashboards {
     return this;
   }
 
+  /** The dashboard's log goes to {@code stream} instead of {@link #log}. */
+  TestDashboards withLogStream(OutputStream stream) {
+    this.logStream = stream;
+    return this;
+  }
+
   Dashboard start(AccessPolicy policy) {
     DashboardSettings settings =
         new DashboardSettings("127.0.0.1", 0, null, null, home.root().resolve("dashboard.token"));
@@ -41,6 +48,6 @@ final class TestDashboards {
         policy,
         home,
         new GatewayControl(manager, home, Clock.systemUTC()),
-        new DashboardLog(1, new PrintWriter(log, true)));
+        new DashboardLog(1, logStream));
   }
 }

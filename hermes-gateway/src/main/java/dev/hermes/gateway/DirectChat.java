@@ -4,7 +4,6 @@ import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileConfig;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,9 @@ public final class DirectChat {
   public static String ask(Profile profile, String message) {
     ModelEndpoint endpoint = endpoint(profile);
     // The relay logs for a gateway's supervisor; here stdout carries the answer and nothing else.
-    GatewayLog quiet =
+    try (GatewayLog quiet =
         new GatewayLog(
-            profile.name(),
-            ProcessHandle.current().pid(),
-            new PrintStream(OutputStream.nullOutputStream()));
-    try {
+            profile.name(), ProcessHandle.current().pid(), OutputStream.nullOutputStream())) {
       Map<String, Object> reply =
           new ModelRelay(endpoint, quiet)
               .relay(List.of(Map.of("role", "user", "content", message)));

@@ -1,43 +1,46 @@
 package dev.hermes.gateway;
 
-import java.io.PrintStream;
+import dev.hermes.core.EventLog;
+import java.io.OutputStream;
 
 /**
  * One line per event, each naming the profile and pid, so the supervisor's logger (which only sees
  * a stream) keeps lines attributable: {@code gateway[coder pid 1234]: info: listening on
- * 127.0.0.1:8643}.
+ * 127.0.0.1:8643}. Never blocks a caller (see {@link EventLog}): a request thread that logs while
+ * the log pipe is full drops the line instead of hanging.
  */
-final class GatewayLog {
-  private final String prefix;
-  private final PrintStream out;
+final class GatewayLog implements AutoCloseable {
+  private final EventLog log;
 
-  GatewayLog(String profile, long pid, PrintStream out) {
-    this.prefix = "gateway[" + profile + " pid " + pid + "]: ";
-    this.out = out;
+  GatewayLog(String profile, long pid, OutputStream out) {
+    this.log = EventLog.to(out, "gateway[" + profile + " pid " + pid + "]: ", "gateway-log");
   }
 
   void info(String message) {
-    line("info", message);
+    log.info(message);
   }
 
   void warning(String message) {
-    line("warning", message);
+    log.warning(message);
   }
 
   void error(String message) {
-    line("error", message);
+    log.error(message);
+  }
+
+  /** Lines lost because the log could not take them (reported as {@code log_lines_dropped}). */
+  long linesDropped() {
+    return log.linesDropped();
   }
 
   /** Collapses line breaks: a multi-line message would break the one-line-per-event contract. */
   static String oneLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return EventLog.oneLine(message);
   }
 
-  private void line(String level, String message) {
-    out.println(prefix + level + ": " + oneLine(message));
-    out.flush();
+  /** Writes what is still queued, bounded by {@link EventLog#CLOSE_BOUND}. */
+  @Override
+  public void close() {
+    log.close();
   }
 }

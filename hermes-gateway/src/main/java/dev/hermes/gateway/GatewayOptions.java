@@ -1,5 +1,7 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.EventLog;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param environment the process environment; read for {@code HERMES_NOTIFY_FD}
  * @param drainTimeout how long a stop waits for in-flight requests (default 5 s)
  * @param replaceGrace how long a replaced gateway gets between SIGTERM and SIGKILL (default 10 s)
- * @param out where log lines go (one per event)
+ * @param out where log lines go (one per event), written by the log's own thread only
  * @param err where a refused start is reported ({@code gateway already running (PID n)})
  * @param handleSignals whether SIGTERM and SIGINT stop the gateway; off for in-process use, where
  *     the host JVM owns its signals and calls {@link GatewayRunner#requestStop()} instead
@@ -22,7 +24,7 @@ public record GatewayOptions(
     Map<String, String> environment,
     Duration drainTimeout,
     Duration replaceGrace,
-    PrintStream out,
+    OutputStream out,
     PrintStream err,
     boolean handleSignals) {
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(5);
@@ -39,14 +41,17 @@ public record GatewayOptions(
     }
   }
 
-  /** For {@code hermes gateway run}: the real environment, stdout/stderr, signals handled. */
+  /**
+   * For {@code hermes gateway run}: the real environment, stdout (as a stream of its own, see
+   * {@link EventLog#standardOutput()}) and stderr, signals handled.
+   */
   public static GatewayOptions defaults() {
     return new GatewayOptions(
         false,
         System.getenv(),
         DEFAULT_DRAIN_TIMEOUT,
         DEFAULT_REPLACE_GRACE,
-        System.out,
+        EventLog.standardOutput(),
         System.err,
         true);
   }
@@ -71,7 +76,7 @@ public record GatewayOptions(
         replace, environment, drainTimeout, replaceGrace, out, err, handleSignals);
   }
 
-  public GatewayOptions withOutput(PrintStream out, PrintStream err) {
+  public GatewayOptions withOutput(OutputStream out, PrintStream err) {
     return new GatewayOptions(
         replace, environment, drainTimeout, replaceGrace, out, err, handleSignals);
   }

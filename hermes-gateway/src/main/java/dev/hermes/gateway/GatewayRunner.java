@@ -52,7 +52,14 @@ public final class GatewayRunner {
       throw new IllegalStateException("a GatewayRunner runs only once");
     }
     long pid = ProcessHandle.current().pid();
-    GatewayLog log = new GatewayLog(profile.name(), pid, options.out());
+    // Closed last: the final lines ("stopped") get a bounded chance to reach the logger, and a
+    // blocked logger costs the exit at most that bound.
+    try (GatewayLog log = new GatewayLog(profile.name(), pid, options.out())) {
+      return runLogged(profile, options, pid, log);
+    }
+  }
+
+  private int runLogged(Profile profile, GatewayOptions options, long pid, GatewayLog log) {
     InstanceLock lock;
     try {
       lock = InstanceLock.acquire(profile, pid, options.replace(), options.replaceGrace(), log);
@@ -147,7 +154,7 @@ public final class GatewayRunner {
     Optional<ModelRelay> relay = settings.model().map(model -> new ModelRelay(model, log));
     Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     endpoints.put("/health", new HealthEndpoint(lifecycle));
-    endpoints.put("/status", new StatusEndpoint(profile, pid, lifecycle));
+    endpoints.put("/status", new StatusEndpoint(profile, pid, lifecycle, log::linesDropped));
     endpoints.put("/v1/messages", new MessagesEndpoint(relay, settings.configFile()));
     return endpoints;
   }

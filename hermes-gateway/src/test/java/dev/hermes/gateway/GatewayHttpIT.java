@@ -1,12 +1,14 @@
 package dev.hermes.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.core.Profile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +68,7 @@ class GatewayHttpIT {
   }
 
   @Test
-  void statusNamesProfilePidStateUptimeAndVersion() throws Exception {
+  void statusNamesProfilePidStateUptimeVersionAndDroppedLogLines() throws Exception {
     startGatewayFor("ok", 5);
 
     JsonNode status = json(client.get("/status"));
@@ -76,6 +78,7 @@ class GatewayHttpIT {
     assertThat(status.get("state").asText()).isEqualTo("running");
     assertThat(status.get("uptime_seconds").isIntegralNumber()).isTrue();
     assertThat(status.get("version").asText()).isNotBlank();
+    assertThat(status.get("log_lines_dropped").asLong()).isZero();
   }
 
   @Test
@@ -90,7 +93,11 @@ class GatewayHttpIT {
         .isEqualTo(String.valueOf(ProcessHandle.current().pid()));
     assertThat(gateway.profile().pidFile())
         .hasContent(String.valueOf(ProcessHandle.current().pid()));
-    assertThat(gateway.output()).contains("]: info: listening on 127.0.0.1:");
+    // The log is written by its own thread, a moment after the event.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(gateway.output()).contains("]: info: listening on 127.0.0.1:"));
   }
 
   @Test

@@ -17,6 +17,7 @@ class GatewayLogTest {
     log.info("listening on 127.0.0.1:8643");
     log.warning("careful");
     log.error("two\nlines");
+    log.close();
 
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hermes.core.Profile;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class InProcessGateway implements AutoCloseable {
     this.profile = profile;
   }
 
-  static GatewayOptions options(PrintStream out, PrintStream err) {
+  static GatewayOptions options(OutputStream out, PrintStream err) {
     return GatewayOptions.defaults()
         .withEnvironment(Map.of())
         .withOutput(out, err)
@@ -33,8 +34,17 @@ final class InProcessGateway implements AutoCloseable {
 
   /** Starts the gateway and waits until it reports running (or has already exited). */
   static InProcessGateway start(Profile profile) {
+    return start(profile, null);
+  }
+
+  /**
+   * The same with its log going to {@code log} instead of {@link #output()} (e.g. a stream that
+   * blocks, as a full log pipe does).
+   */
+  static InProcessGateway start(Profile profile, OutputStream log) {
     InProcessGateway gateway = new InProcessGateway(profile);
-    PrintStream outStream = new PrintStream(gateway.out, true, StandardCharsets.UTF_8);
+    OutputStream outStream =
+        log != null ? log : new PrintStream(gateway.out, true, StandardCharsets.UTF_8);
     PrintStream errStream = new PrintStream(gateway.err, true, StandardCharsets.UTF_8);
     Thread thread =
         new Thread(
