@@ -73,14 +73,13 @@ class CrashLoopIT {
       kill(run.pid());
       previous = run.pid();
     }
-    JsonNode held =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () -> cli.gateway("default"), s -> s.get("actual").asText().equals("crash-loop"));
+    // The reason is written just before the finish exits 125, so s6 may still want it up for a
+    // moment after status first shows it.
+    await().atMost(PATIENCE).until(() -> svstat("wantedup").equals("false"));
+    JsonNode held = cli.gateway("default");
+    assertThat(held.get("actual").asText()).isEqualTo("crash-loop");
     assertThat(held.get("last_exit").asText())
         .matches("crash loop \\(3 exits in \\d+s, last: signal 9\\)");
-    assertThat(svstat("wantedup")).isEqualTo("false");
     await()
         .atMost(PATIENCE)
         .until(
@@ -100,10 +99,8 @@ class CrashLoopIT {
     kill(first.pid());
     Run second = awaitReadyAfter(first.pid());
     kill(second.pid());
-    await()
-        .atMost(PATIENCE)
-        .until(() -> log().contains("crash before healthy, crash 2 of 5 in this streak"));
-    assertThat(svstat("up")).isEqualTo("false");
+    // Down but still wanted up: the finish is deciding or waiting out the backoff.
+    await().atMost(PATIENCE).until(() -> svstat("up,wantedup").equals("false true"));
 
     HermesCli.Result start = cli.run("gateway", "start", "--wait");
 
@@ -111,7 +108,7 @@ class CrashLoopIT {
     assertThat(start.out()).startsWith("✓ Started gateway-default: ready, PID ");
     await()
         .atMost(PATIENCE)
-        .until(() -> log().contains("re-armed by a start during the backoff: restarting now"));
+        .until(() -> log().contains(": restarting now")); // during the backoff, or just before
     assertThat(slot.resolve("hermes-rearm")).doesNotExist();
   }
 
@@ -165,7 +162,7 @@ class CrashLoopIT {
         .until(
             () -> {
               Run run = readyRun();
-              return run != null && readySeconds() >= seconds ? run : null;
+              return run != null && (seconds == 0 || readySeconds() >= seconds) ? run : null;
             },
             r -> r != null);
   }
