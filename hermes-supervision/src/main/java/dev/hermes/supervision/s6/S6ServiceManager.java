@@ -34,8 +34,17 @@ public final class S6ServiceManager implements ServiceManager {
   /** Upper bound for a gateway to go down: s6's SIGKILL escalation plus margin. */
   static final Duration DOWN_WAIT = Duration.ofMillis(SlotRenderer.KILL_TIMEOUT_MILLIS + 5_000);
 
+  /**
+   * How long a start waits for a running finish script, which ends within a second of finding the
+   * re-arm marker unless it is recording a hold (a JVM, bounded by the script).
+   */
+  static final Duration FINISH_WAIT = Duration.ofSeconds(20);
+
+  /** Left in a slot by a start or restart while it acts; see the finish script. */
+  static final String REARM = "hermes-rearm";
+
   private static final String[] CRASH_STATE = {
-    "hermes-exits", "hermes-streak", "hermes-failure", "hermes-failure.tmp"
+    "hermes-exits", "hermes-failure", "hermes-failure.tmp"
   };
 
   private final Path scandir;
@@ -162,13 +171,30 @@ public final class S6ServiceManager implements ServiceManager {
     deleteWithRetries(aside);
   }
 
+  /**
+   * Starts the gateway, whatever its slot's finish script is doing. A start that comes while the
+   * finish runs (a backoff sleep, a hold being recorded) must not be lost: s6-supervise applies the
+   * finish's exit 125 after any {@code up} it received meanwhile. So the start leaves {@value
+   * #REARM} in the slot, which the finish honours instead of holding (and which ends a backoff
+   * sleep), then waits for a running finish to end; if the finish held the gateway anyway (it had
+   * looked for the marker just before the start wrote it), the start clears the hold and asks
+   * again.
+   */
   @Override
   public void start(String profile) {
     Path slot = requireSlot(profile);
-    for (String name : CRASH_STATE) {
-      deleteIfExists(slot.resolve(name));
-    }
+    Path marker = slot.resolve(REARM);
+    touch(marker);
+    clearCrashState(slot);
     svc("-u", profile, slot);
+    Finish after = awaitFinish(slot);
+    if (after == Finish.HELD) {
+      clearCrashState(slot);
+      svc("-u", profile, slot);
+    }
+    if (after != Finish.RUNNING) {
+      deleteIfExists(marker);
+    }
   }
 
   @Override
@@ -176,13 +202,60 @@ public final class S6ServiceManager implements ServiceManager {
     svc("-d", profile, requireSlot(profile));
   }
 
+  /**
+   * A restart of a running gateway is SIGTERM ({@code s6-svc -t}); the marker tells the finish
+   * script that this exit was asked for, so it does not count even when the gateway dies some other
+   * way on its way down.
+   */
   @Override
   public void restart(String profile) {
     Path slot = requireSlot(profile);
     if (status(profile).up()) {
+      touch(slot.resolve(REARM));
       svc("-t", profile, slot);
     } else {
       start(profile);
+    }
+  }
+
+  /** What a slot's finish script did, as seen after a start. */
+  private enum Finish {
+    /** No finish ran, or it ended and s6 starts (or started) the gateway. */
+    DONE,
+    /** It ended with exit 125 after the start's {@code up}: the gateway is held. */
+    HELD,
+    /** Still running at the deadline; it will find the marker. */
+    RUNNING
+  }
+
+  /**
+   * Waits (bounded) while the slot's finish script runs. s6-svstat has no "finishing" field, but
+   * s6-supervise stamps readiness again when a finish ends ("down and ready"), so a down service
+   * whose ready stamp is older than its down stamp is still in its finish (s6 2.11 to 2.15).
+   */
+  private Finish awaitFinish(Path slot) {
+    long deadline = System.nanoTime() + FINISH_WAIT.toNanos();
+    while (true) {
+      CommandResult r =
+          runner.run(
+              tools.tool("s6-svstat"), "-o", "up,wantedup,readysince,updownsince", slot.toString());
+      String[] f = r.ok() ? r.stdout().trim().split(" ") : new String[0];
+      if (f.length != 4 || f[0].equals("true")) {
+        return Finish.DONE;
+      }
+      if (f[2].compareTo(f[3]) >= 0) {
+        return f[1].equals("false") ? Finish.HELD : Finish.DONE;
+      }
+      if (System.nanoTime() > deadline) {
+        return Finish.RUNNING;
+      }
+      pause(50);
+    }
+  }
+
+  private void clearCrashState(Path slot) {
+    for (String name : CRASH_STATE) {
+      deleteIfExists(slot.resolve(name));
     }
   }
 
@@ -366,6 +439,14 @@ public final class S6ServiceManager implements ServiceManager {
       Files.move(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException("could not move " + from + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void touch(Path file) {
+    try {
+      Files.write(file, new byte[0]);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
     }
   }
 

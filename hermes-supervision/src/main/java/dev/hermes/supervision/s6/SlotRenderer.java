@@ -3,6 +3,7 @@ package dev.hermes.supervision.s6;
 import static dev.hermes.supervision.s6.ShellQuoting.quote;
 
 import dev.hermes.core.ProfileNames;
+import dev.hermes.core.ReadyStamp;
 import dev.hermes.supervision.GatewayCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,13 @@ public final class SlotRenderer {
 
   /** SIGTERM, then SIGKILL after this long: the gateway's drain (5 s) plus headroom. */
   public static final int KILL_TIMEOUT_MILLIS = 10_000;
+
+  /**
+   * How long the finish script lets {@code supervise record-failure} (a JVM) run; with the other
+   * bounded steps it stays inside the 30 s that {@link CrashLoopSettings#finishTimeoutMillis()}
+   * adds to the longest backoff.
+   */
+  static final int RECORD_TIMEOUT_SECONDS = 15;
 
   private static final String FINISH_BODY = resource("finish-body.sh");
 
@@ -74,8 +82,12 @@ public final class SlotRenderer {
     env.forEach(
         (k, v) ->
             s.append(k).append('=').append(quote(v)).append("\nexport ").append(k).append('\n'));
-    s.append("date +%s >hermes-started 2>/dev/null\n");
-    s.append("rm -f hermes-failure\n");
+    // The ready stamp describes this run only; a start also consumes a re-arm marker.
+    s.append(ReadyStamp.VARIABLE)
+        .append("=\"$PWD/hermes-ready\"\nexport ")
+        .append(ReadyStamp.VARIABLE)
+        .append('\n');
+    s.append("rm -f hermes-ready hermes-rearm hermes-failure\n");
     s.append("exec 2>&1\n");
     s.append("exec ")
         .append(ShellQuoting.words(hermes(profile, "gateway", "run", "--replace")))
@@ -92,19 +104,22 @@ public final class SlotRenderer {
         "# Who runs it: s6-supervise, as the owner of the gateway scandir, after every exit\n");
     s.append("# of ./run, with the exit code (256 when killed), the signal and the directory.\n");
     s.append("# Why: s6 alone restarts a crashing service forever; this backs off exponentially\n");
-    s.append("# and, after too many exits in a window, exits 125 so s6 keeps the gateway down.\n");
+    s.append("# and, after max_exits crashes with no healthy period between them, exits 125 so\n");
+    s.append("# s6 keeps the gateway down. The state machine is drawn in docs/backends.md.\n");
     s.append("profile=").append(quote(profile)).append('\n');
     s.append("max_exits=").append(p.maxExits()).append('\n');
-    s.append("window=").append(p.windowSeconds()).append('\n');
     s.append("backoff_base=").append(p.backoffBase()).append('\n');
     s.append("backoff_cap=").append(p.backoffCap()).append('\n');
     s.append("healthy=").append(p.healthySeconds()).append('\n');
     s.append("svstat=").append(quote(spec.tools().tool("s6-svstat"))).append('\n');
+    // Bounded and kept off the log pipe: the finish script must end within timeout-finish.
     s.append("record_failure() {\n  HERMES_HOME=")
         .append(quote(spec.hermesHome().toString()))
-        .append(" ")
+        .append(" timeout -k 2 ")
+        .append(RECORD_TIMEOUT_SECONDS)
+        .append(' ')
         .append(ShellQuoting.words(hermes(profile, "supervise", "record-failure", "--reason")))
-        .append(" \"$1\" </dev/null\n}\n");
+        .append(" \"$1\" </dev/null >hermes-record-failure.log 2>&1\n}\n");
     s.append(FINISH_BODY);
     return s.toString();
   }

@@ -1,44 +1,101 @@
 # shellcheck shell=sh
-# shellcheck disable=SC2154 # profile, max_exits, window, backoff_base, backoff_cap, healthy and svstat are set by the per-slot header SlotRenderer writes above this body
+# shellcheck disable=SC2154 # profile, max_exits, backoff_base, backoff_cap, healthy and svstat are set by the per-slot header SlotRenderer writes above this body
 # --- policy (static part; the settings above are rendered per slot) ---
 #
 # State kept in the service directory, which belongs to the scandir owner:
-#   hermes-started   epoch seconds of the last start (written by ./run)
-#   hermes-exits     epoch seconds of recent crashes, one per line (pruned to the window)
-#   hermes-streak    crashes since the last healthy run (drives the backoff)
+#   hermes-ready     epoch seconds (rounded up) when this run became ready: written by the
+#                    gateway as it signals readiness, removed by ./run at every start
+#   hermes-exits     epoch seconds of the crashes of the current streak, one per line
 #   hermes-restarts  crashes since registration (shown by status)
+#   hermes-rearm     left by 'gateway start' and 'gateway restart' while they act: the operator
+#                    wants the gateway up, so this exit neither counts nor holds
 #   hermes-failure   why the gateway is held down (removed by ./run and by 'gateway start')
+#   hermes-record-failure.log  the output of the last 'supervise record-failure'
 #
-# Transitions (exit code $1, signal $2):
-#   exit 0, 75, SIGTERM, or not wanted up -> clean   (s6 restarts it only if wanted up)
-#   exit 78                               -> hold    "fatal configuration" (exit 125)
-#   other, N+1 >= max_exits in window     -> hold    "crash loop (...)"    (exit 125)
-#   other                                 -> restart (at once for the first crash of a
-#                                            streak, then after base, 2*base ... cap)
-# HERMES_FINISH_DRY_RUN=1 prints the decision instead of acting on it, and HERMES_FINISH_NOW
-# replaces the clock, so the policy can be checked as a table.
+# Transitions (exit code $1, signal $2), the first that applies; numbered as in the state
+# machine of docs/backends.md:
+#   (1) exit 0, 75, 143 (a JVM's SIGTERM), SIGTERM  -> clean exit: s6 restarts it if wanted up
+#   (2) not wanted up (s6-svc -d, even after SIGKILL) -> operator stop: stays down
+#   (3) hermes-rearm present                         -> re-armed: restart at once, streak cleared
+#   (4) exit 78                                      -> fatal configuration: hold
+#   (5) crash after >= healthy s of readiness        -> crash after healthy: new streak of 1
+#   (6) any other crash                              -> crash before healthy: streak + 1
+#   (7) ... the streak reaches max_exits             -> crash loop: hold
+#       ... else restart: at once for the first crash of a streak, then after base, 2*base ...
+#       up to cap seconds, scaled by 80-120%; (8) hermes-rearm appearing ends the wait
+#   hold: record startup_failed, write hermes-failure, exit 125 (s6 keeps it down), unless
+#   (9) hermes-rearm appeared while recording: restart instead
+#
+# Nothing here may block on a pipe. stdout is the slot's log pipe (s6-svscan gives it to the
+# logger, whose s6-log stops reading when its disk is full), stderr the scanner's own output,
+# which can stall as well. So the log pipe is kept on fd 9, stdout and stderr go to /dev/null,
+# and say() writes each line through timeout: a stalled finish would be killed by s6 after
+# timeout-finish, which loses the decision.
+#
+# HERMES_FINISH_DRY_RUN=1 prints the decision on stdout instead of acting on it; HERMES_FINISH_NOW
+# replaces the clock and HERMES_FINISH_JITTER (a percentage, 80-120) the random jitter, so the
+# policy can be checked as a table.
 
 code=${1:-0}
 signum=${2:-0}
 now=${HERMES_FINISH_NOW:-$(date +%s)}
+dry=${HERMES_FINISH_DRY_RUN:-}
 
-log() { printf 'finish[%s]: %s: %s\n' "$profile" "$1" "$2" >&2; }
+exec 9>&1 2>/dev/null
+[ "$dry" = 1 ] || exec >/dev/null
+
+# One line in the gateway's log, given up after a second: a full pipe costs the line, never the
+# decision.
+say() {
+  timeout -k 1 1 printf 'finish[%s]: %s: %s\n' "$profile" "$1" "$2" >&9 9>&-
+}
 
 read_number() {
-  n=$(cat "$1" 2>/dev/null) || n=0
+  n=$(cat "$1") || n=0
   case $n in '' | *[!0-9]*) n=0 ;; esac
   printf '%s' "$n"
 }
 
-decide_hold() {
-  if [ "${HERMES_FINISH_DRY_RUN:-}" = 1 ]; then
-    printf 'hold %s\n' "$1"
+# Prints the decision in a dry run and exits; otherwise returns so the caller acts on it.
+decided() {
+  if [ "$dry" = 1 ]; then
+    printf '%s\n' "$1"
     exit 0
   fi
-  printf '%s\n' "$1" >hermes-failure.tmp && mv -f hermes-failure.tmp hermes-failure
-  log warning "holding the gateway down: $1"
-  record_failure "$1" || log warning "could not record the failure in gateway_state.json"
+}
+
+# The operator's start or restart came while this script ran: the gateway goes up at once and
+# this exit starts a fresh streak.
+rearmed() {
+  rm -f hermes-rearm hermes-exits hermes-failure hermes-failure.tmp
+  say info "$1"
+  exit 0
+}
+
+hold() {
+  decided "$1 -> hold $2"
+  say warning "holding the gateway down: $2"
+  if ! record_failure "$2"; then
+    say warning "could not record the failure in gateway_state.json: $(tail -n 1 hermes-record-failure.log)"
+  fi
+  # s6 applies exit 125 after any 'up' it received meanwhile, so a start that came while this
+  # ran is honoured here; 'gateway start' also re-arms a hold that won this race.
+  [ -e hermes-rearm ] && rearmed "re-armed by a start while holding: restarting instead"
+  printf '%s\n' "$2" >hermes-failure.tmp && mv -f hermes-failure.tmp hermes-failure
   exit 125
+}
+
+# Sleeps $1 milliseconds in steps of at most a second, ending early when re-armed. sleep takes
+# fractions on GNU and busybox; a strictly POSIX one sleeps the whole second instead.
+backoff() {
+  left=$1
+  while [ "$left" -gt 0 ]; do
+    [ -e hermes-rearm ] && rearmed "re-armed by a start during the backoff: restarting now"
+    step=1000
+    [ "$left" -lt "$step" ] && step=$left
+    sleep "$((step / 1000)).$(printf '%03d' $((step % 1000)))" || sleep 1
+    left=$((left - step))
+  done
 }
 
 if [ "$code" = 256 ]; then
@@ -47,66 +104,97 @@ else
   last="exit $code"
 fi
 
-clean=
 case $code in
-  0 | 75) clean=1 ;;
-  256) [ "$signum" = 15 ] && clean=1 ;;
+  0 | 75 | 143)
+    decided "clean exit -> clean"
+    rm -f hermes-rearm
+    exit 0
+    ;;
+  256)
+    if [ "$signum" = 15 ]; then
+      decided "clean exit -> clean"
+      rm -f hermes-rearm
+      exit 0
+    fi
+    ;;
 esac
-if [ -z "$clean" ] && [ -z "${HERMES_FINISH_DRY_RUN:-}" ]; then
-  # An operator's stop (s6-svc -d) that had to escalate to SIGKILL is not a crash either.
-  wanted=$("$svstat" -o wantedup . 2>/dev/null) || wanted=true
-  [ "$wanted" = false ] && clean=1
-fi
-if [ -n "$clean" ]; then
-  [ "${HERMES_FINISH_DRY_RUN:-}" = 1 ] && echo clean
+
+# An operator's stop (s6-svc -d) that had to escalate to SIGKILL is not a crash either. s6-supervise
+# starts this script just before it writes the new status, so a status that still says "up" is
+# the old one: read again.
+wanted=true
+tries=0
+while :; do
+  state=$("$svstat" -o up,wantedup .) || break
+  case $state in
+    'true '*) ;;
+    *' false') wanted=false && break ;;
+    *) break ;;
+  esac
+  tries=$((tries + 1))
+  [ "$tries" -ge 3 ] && break
+  sleep 1
+done
+if [ "$wanted" = false ]; then
+  decided "operator stop -> clean"
+  rm -f hermes-rearm
   exit 0
 fi
 
+if [ -e hermes-rearm ]; then
+  decided "re-armed -> restart 0"
+  rearmed "gateway ended ($last) after a start or restart: restarting now"
+fi
+
 if [ "$code" = 78 ]; then
-  decide_hold "fatal configuration"
+  hold "fatal configuration" "fatal configuration"
 fi
 
 restarts=$(read_number hermes-restarts)
-[ "${HERMES_FINISH_DRY_RUN:-}" = 1 ] || echo $((restarts + 1)) >hermes-restarts
+[ "$dry" = 1 ] || echo $((restarts + 1)) >hermes-restarts
 
-# Crashes inside the window, this one included.
-since=$((now - window))
-recent=$( (cat hermes-exits 2>/dev/null; echo "$now") | while read -r t; do
-  case $t in '' | *[!0-9]*) continue ;; esac
-  [ "$t" -gt "$since" ] && echo "$t"
-done)
-count=$(printf '%s\n' "$recent" | grep -c .)
-first=$(printf '%s\n' "$recent" | head -n 1)
-[ "${HERMES_FINISH_DRY_RUN:-}" = 1 ] || printf '%s\n' "$recent" >hermes-exits
+# A crash after healthy_seconds of readiness begins a new streak; any other adds to the streak.
+ready=$(read_number hermes-ready)
+if [ "$ready" -gt 0 ] && [ $((now - ready)) -ge "$healthy" ]; then
+  edge="crash after healthy"
+  streak=$now
+else
+  edge="crash before healthy"
+  streak=$( (cat hermes-exits; echo "$now") | while read -r t; do
+    case $t in '' | *[!0-9]*) continue ;; esac
+    echo "$t"
+  done)
+fi
+count=$(printf '%s\n' "$streak" | grep -c .)
+first=$(printf '%s\n' "$streak" | head -n 1)
+[ "$dry" = 1 ] || printf '%s\n' "$streak" >hermes-exits
 
 if [ "$count" -ge "$max_exits" ]; then
-  decide_hold "crash loop ($count exits in $((now - first))s, last: $last)"
+  hold "crash loop" "crash loop ($count exits in $((now - first))s, last: $last)"
 fi
 
-started=$(read_number hermes-started)
-streak=$(read_number hermes-streak)
-if [ "$started" -gt 0 ] && [ $((now - started)) -ge "$healthy" ]; then
-  streak=0
-fi
-streak=$((streak + 1))
-# A single crash restarts at once (s6 itself still spaces starts by at least 1 s);
-# a streak backs off: base, 2*base, 4*base ... up to the cap.
+# The first crash of a streak restarts at once (s6 itself still spaces starts by at least 1 s);
+# the k-th waits base*2^(k-2) seconds up to the cap, scaled by 80-120% so gateways that crashed
+# together do not all come back in the same second.
 delay=0
-[ "$streak" -gt 1 ] && delay=$backoff_base
+[ "$count" -gt 1 ] && delay=$backoff_base
 i=2
-while [ "$i" -lt "$streak" ] && [ "$delay" -lt "$backoff_cap" ]; do
+while [ "$i" -lt "$count" ] && [ "$delay" -lt "$backoff_cap" ]; do
   delay=$((delay * 2))
   i=$((i + 1))
 done
 [ "$delay" -gt "$backoff_cap" ] && delay=$backoff_cap
+jitter=${HERMES_FINISH_JITTER:-}
+if [ -z "$jitter" ]; then
+  r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' \n')
+  case $r in '' | *[!0-9]*) r=20 ;; esac
+  jitter=$((80 + r % 41))
+fi
+case $jitter in '' | *[!0-9]*) jitter=100 ;; esac
+millis=$((delay * 10 * jitter))
+[ "$millis" -gt $((backoff_cap * 1000)) ] && millis=$((backoff_cap * 1000))
 
-if [ "${HERMES_FINISH_DRY_RUN:-}" = 1 ]; then
-  printf 'restart %s\n' "$delay"
-  exit 0
-fi
-echo "$streak" >hermes-streak
-log info "gateway ended ($last); restart $count of $max_exits in ${window}s, in ${delay}s"
-if [ "$delay" -gt 0 ]; then
-  sleep "$delay"
-fi
+decided "$edge -> restart $millis (streak $count)"
+say info "gateway ended ($last); $edge, crash $count of $max_exits in this streak: restart in ${millis} ms"
+backoff "$millis"
 exit 0

@@ -1,85 +1,291 @@
 package dev.hermes.supervision.s6;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The crash-loop policy as a table: the real finish script, in its dry-run mode, with a fixed clock
- * and a given history → the decision and the delay. Defaults: 5 exits in 300 s, backoff 1 s
- * doubling to 60 s, reset after 60 s of healthy uptime.
+ * The crash-loop policy, edge by edge of the state machine in docs/backends.md: the real finish
+ * script with a fixed clock and jitter, a given slot (ready stamp, streak, re-arm marker) and a
+ * stand-in s6-svstat. The table runs it in its dry-run mode; the sequences run it for real, as
+ * s6-supervise would after each exit, to follow a gateway through many crashes.
  */
 class FinishPolicyTest {
   static final long NOW = 1_000_000;
+  static final Duration BOUND = Duration.ofSeconds(30);
 
   @TempDir Path slot;
+  Path bin;
+  Path hermes;
+
+  @BeforeEach
+  void standIns() throws IOException {
+    bin = Files.createDirectories(slot.resolve("bin"));
+    // s6-svstat -o up,wantedup: one line of svstat-answers per call, the last one from then on;
+    // "false true" (down, wanted up: what s6 reports during a crash's finish) when there is none.
+    executable(
+        bin.resolve("s6-svstat"),
+        "#!/bin/sh\n"
+            + "[ -f svstat-answers ] || { echo 'false true'; exit 0; }\n"
+            + "n=$(($(cat svstat-calls 2>/dev/null || echo 0) + 1))\n"
+            + "echo \"$n\" >svstat-calls\n"
+            + "line=$(sed -n \"${n}p\" svstat-answers)\n"
+            + "[ -n \"$line\" ] || line=$(tail -n 1 svstat-answers)\n"
+            + "echo \"$line\"\n");
+    // hermes supervise record-failure: records its arguments, and does what the slot's
+    // record-failure-does says (a shell line) to stand for whatever happens meanwhile.
+    hermes = slot.resolve("fake-hermes");
+    executable(
+        hermes,
+        "#!/bin/sh\n"
+            + "printf '%s\\n' \"$HERMES_HOME\" \"$@\" > recorded-args\n"
+            + "[ -f record-failure-does ] && . ./record-failure-does\n"
+            + "exit 0\n");
+  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "clean exit                      | 0   | 0  | -                    | 0  | 5   | clean",
-        "restart requested (75)          | 75  | 0  | -                    | 0  | 5   | clean",
-        "stopped by SIGTERM              | 256 | 15 | -                    | 0  | 5   | clean",
-        "fatal configuration (78)        | 78  | 0  | -                    | 0  | 5   | hold fatal configuration",
-        "first crash restarts at once    | 1   | 0  | -                    | 0  | 5   | restart 0",
-        "second crash                    | 1   | 0  | 10                   | 1  | 5   | restart 1",
-        "third crash                     | 1   | 0  | 10 20                | 2  | 5   | restart 2",
-        "fourth crash                    | 1   | 0  | 10 20 30             | 3  | 5   | restart 4",
-        "long streak is capped           | 1   | 0  | -                    | 10 | 5   | restart 60",
-        "healthy run resets the backoff  | 1   | 0  | -                    | 5  | 61  | restart 0",
-        "fifth crash in window holds     | 1   | 0  | 50 40 30 20          | 4  | 5   | hold crash loop (5 exits in 50s, last: exit 1)",
-        "old crashes fall out of window  | 1   | 0  | 400 350 30 20        | 4  | 5   | restart 8",
-        "killed by a signal in a loop    | 256 | 9  | 40 30 20 10          | 4  | 5   | hold crash loop (5 exits in 40s, last: signal 9)",
-        "garbage history lines ignored   | 1   | 0  | x 20                 | 1  | 5   | restart 1",
+        // name                        | code | sig | ready ago | streak (crashes ago) | svstat    |
+        // rearm | jitter | cap | decision
+        "exit 0 is a clean exit         | 0   | 0  | 5   | -               | -           | n | 100 | 60 | clean exit -> clean",
+        "exit 75 (restart requested)    | 75  | 0  | 5   | -               | -           | n | 100 | 60 | clean exit -> clean",
+        "SIGTERM                        | 256 | 15 | 5   | 10 20 30 40     | -           | n | 100 | 60 | clean exit -> clean",
+        "exit 143 (a JVM's SIGTERM)     | 143 | 0  | -   | 10 20 30 40     | -           | n | 100 | 60 | clean exit -> clean",
+        "stop escalated to SIGKILL      | 256 | 9  | 5   | 10 20 30 40     | false false | n | 100 | 60 | operator stop -> clean",
+        "stop, then a crash exit        | 1   | 0  | -   | 10 20 30 40     | false false | n | 100 | 60 | operator stop -> clean",
+        "a stale status is read again   | 256 | 9  | 5   | -               | true true;false false | n | 100 | 60 | operator stop -> clean",
+        "re-armed instead of a restart  | 256 | 9  | 5   | -               | -           | y | 100 | 60 | re-armed -> restart 0",
+        "re-armed instead of a hold     | 1   | 0  | -   | 10 20 30 40     | -           | y | 100 | 60 | re-armed -> restart 0",
+        "re-armed beats exit 78         | 78  | 0  | -   | -               | -           | y | 100 | 60 | re-armed -> restart 0",
+        "exit 78 holds                  | 78  | 0  | -   | -               | -           | n | 100 | 60 | fatal configuration -> hold fatal configuration",
+        "first crash restarts at once   | 1   | 0  | -   | -               | -           | n | 100 | 60 | crash before healthy -> restart 0 (streak 1)",
+        "second crash                   | 1   | 0  | -   | 10              | -           | n | 100 | 60 | crash before healthy -> restart 1000 (streak 2)",
+        "third crash                    | 1   | 0  | 2   | 10 20           | -           | n | 100 | 60 | crash before healthy -> restart 2000 (streak 3)",
+        "fourth crash                   | 256 | 9  | 2   | 10 20 30        | -           | n | 100 | 60 | crash before healthy -> restart 4000 (streak 4)",
+        "fifth quick crash holds        | 1   | 0  | -   | 50 40 30 20     | -           | n | 100 | 60 | crash loop -> hold crash loop (5 exits in 50s, last: exit 1)",
+        "killed in a loop holds         | 256 | 9  | 3   | 40 30 20 10     | -           | n | 100 | 60 | crash loop -> hold crash loop (5 exits in 40s, last: signal 9)",
+        "slow crashes still count       | 256 | 9  | 59  | 400 300 200 100 | -           | n | 100 | 60 | crash loop -> hold crash loop (5 exits in 400s, last: signal 9)",
+        "healthy_seconds of readiness   | 256 | 9  | 60  | 400 300 200 100 | -           | n | 100 | 60 | crash after healthy -> restart 0 (streak 1)",
+        "a long healthy run             | 1   | 0  | 900 | 950 940 930 920 | -           | n | 100 | 60 | crash after healthy -> restart 0 (streak 1)",
+        "a ready stamp from the future  | 1   | 0  | -5  | 10              | -           | n | 100 | 60 | crash before healthy -> restart 1000 (streak 2)",
+        "garbage history lines ignored  | 1   | 0  | -   | x 20            | -           | n | 100 | 60 | crash before healthy -> restart 1000 (streak 2)",
+        "jitter: 80 %                   | 1   | 0  | -   | 10              | -           | n | 80  | 60 | crash before healthy -> restart 800 (streak 2)",
+        "jitter: 120 %                  | 1   | 0  | -   | 10 20           | -           | n | 120 | 60 | crash before healthy -> restart 2400 (streak 3)",
+        "jitter never passes the cap    | 1   | 0  | -   | 10 20 30        | -           | n | 120 | 4  | crash before healthy -> restart 4000 (streak 4)",
       })
   void decides(
       String ignoredName,
       int code,
       int signal,
-      String agoList,
-      int streak,
-      int upFor,
+      String readyAgo,
+      String streakAgo,
+      String svstat,
+      String rearm,
+      int jitter,
+      int cap,
       String expected)
       throws Exception {
-    if (!agoList.equals("-")) {
+    if (!readyAgo.equals("-")) {
+      Files.writeString(slot.resolve("hermes-ready"), (NOW - Long.parseLong(readyAgo)) + "\n");
+    }
+    if (!streakAgo.equals("-")) {
       StringBuilder history = new StringBuilder();
-      for (String ago : agoList.split(" ")) {
+      for (String ago : streakAgo.split(" ")) {
         history.append(ago.matches("\\d+") ? String.valueOf(NOW - Long.parseLong(ago)) : ago);
         history.append('\n');
       }
       Files.writeString(slot.resolve("hermes-exits"), history);
     }
-    Files.writeString(slot.resolve("hermes-streak"), streak + "\n");
-    Files.writeString(slot.resolve("hermes-started"), (NOW - upFor) + "\n");
+    if (!svstat.equals("-")) {
+      Files.writeString(slot.resolve("svstat-answers"), svstat.replace(';', '\n') + "\n");
+    }
+    if (rearm.equals("y")) {
+      Files.writeString(slot.resolve("hermes-rearm"), "");
+    }
 
-    Result r =
-        finish(CrashLoopSettings.DEFAULT, Map.of("HERMES_FINISH_DRY_RUN", "1"), code, signal);
+    Result r = finish(new CrashLoopSettings(5, 1, cap, 60), dryRun(jitter), NOW, code, signal);
 
     assertThat(r.code).isZero();
     assertThat(r.out.trim()).isEqualTo(expected);
+    assertThat(slot.resolve("hermes-restarts")).as("a dry run changes nothing").doesNotExist();
+    assertThat(Files.exists(slot.resolve("hermes-rearm"))).isEqualTo(rearm.equals("y"));
   }
 
   @Test
-  void aCrashLoopRecordsTheFailureAndExits125() throws Exception {
-    Path recorded = slot.resolve("recorded-args");
-    Path hermes = slot.resolve("fake-hermes");
-    Files.writeString(
-        hermes, "#!/bin/sh\nprintf '%s\\n' \"$HERMES_HOME\" \"$@\" > '" + recorded + "'\n");
-    Files.setPosixFilePermissions(hermes, PosixFilePermissions.fromString("rwx------"));
-    CrashLoopSettings noWait = new CrashLoopSettings(3, 300, 0, 0, 60);
+  void killedManyTimesEachAfterAHealthyPeriodItIsNeverHeld() throws Exception {
+    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3);
+    long t = NOW;
+    for (int kill = 1; kill <= 20; kill++) {
+      becomesReady(t);
+      t += 4;
+      Result r = finish(settings, Map.of(), t, 256, 9);
+      assertThat(r.code).as("kill %d", kill).isZero();
+      assertThat(r.out)
+          .contains("crash after healthy, crash 1 of 5 in this streak: restart in 0 ms");
+      assertThat(r.err).as("nothing goes to the scanner's stderr").isEmpty();
+      t += 1;
+    }
+    assertThat(slot.resolve("hermes-failure")).doesNotExist();
+    assertThat(slot.resolve("recorded-args")).doesNotExist();
+    assertThat(Files.readString(slot.resolve("hermes-restarts")).trim()).isEqualTo("20");
+  }
+
+  @Test
+  void fiveQuickCrashesAreHeldAtTheFifth() throws Exception {
+    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3);
+    long t = NOW;
+    for (int crash = 1; crash <= 4; crash++) {
+      becomesReady(t);
+      t += 2;
+      assertThat(finish(settings, Map.of(), t, 256, 9).code).as("crash %d", crash).isZero();
+    }
+    becomesReady(t);
+    t += 2;
+    Result fifth = finish(settings, Map.of(), t, 256, 9);
+
+    assertThat(fifth.code).isEqualTo(125);
+    assertThat(slot.resolve("hermes-failure"))
+        .hasContent("crash loop (5 exits in 8s, last: signal 9)");
+    assertThat(fifth.out).contains("holding the gateway down: crash loop (5 exits in 8s");
+    assertThat(Files.readAllLines(slot.resolve("recorded-args")))
+        .containsExactly(
+            "/data",
+            "-p",
+            "coder",
+            "supervise",
+            "record-failure",
+            "--reason",
+            "crash loop (5 exits in 8s, last: signal 9)");
+  }
+
+  @Test
+  void aHealthyPeriodInTheMiddleStartsTheCountAgain() throws Exception {
+    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3);
+    long t = NOW;
+    // Four quick crashes, one after a healthy period, then quick ones: the hold comes at the
+    // fifth crash of the new streak, the ninth in all.
+    for (int crash = 1; crash <= 9; crash++) {
+      becomesReady(t);
+      t += crash == 5 ? 10 : 1;
+      Result r = finish(settings, Map.of(), t, 1, 0);
+      assertThat(r.code).as("crash %d", crash).isEqualTo(crash == 9 ? 125 : 0);
+      if (crash == 5) {
+        assertThat(r.out).contains("crash after healthy, crash 1 of 5");
+      }
+    }
+    assertThat(slot.resolve("hermes-failure")).content().startsWith("crash loop (5 exits in 4s");
+  }
+
+  @Test
+  void theBackoffFollowsTheStreakUpToTheCap() throws Exception {
+    CrashLoopSettings shown = new CrashLoopSettings(10, 1, 60, 60);
+    CrashLoopSettings noWait = new CrashLoopSettings(10, 0, 0, 60);
+    List<String> delays = List.of("0", "1000", "2000", "4000", "8000", "16000", "32000", "60000");
+    for (int k = 1; k <= delays.size(); k++) {
+      assertThat(finish(shown, dryRun(100), NOW + k, 1, 0).out.trim())
+          .isEqualTo(
+              "crash before healthy -> restart " + delays.get(k - 1) + " (streak " + k + ")");
+      assertThat(finish(noWait, Map.of(), NOW + k, 1, 0).code).isZero();
+    }
+  }
+
+  @Test
+  void aStartWhileTheHoldIsRecordedRestartsInstead() throws Exception {
+    Files.writeString(slot.resolve("record-failure-does"), ": >hermes-rearm\n");
+    CrashLoopSettings settings = new CrashLoopSettings(1, 0, 0, 60);
+
+    Result r = finish(settings, Map.of(), NOW, 256, 9);
+
+    assertThat(r.code).isZero();
+    assertThat(r.out).contains("re-armed by a start while holding: restarting instead");
+    assertThat(slot.resolve("recorded-args")).exists();
+    for (String gone : List.of("hermes-rearm", "hermes-failure", "hermes-exits")) {
+      assertThat(slot.resolve(gone)).doesNotExist();
+    }
+  }
+
+  @Test
+  void aStartDuringTheBackoffEndsItAndStartsAFreshStreak() throws Exception {
+    Files.writeString(slot.resolve("hermes-exits"), (NOW - 5) + "\n");
+    CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60);
+    Process finish = start(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0);
+    try {
+      await().atMost(BOUND).until(() -> read("out").contains("restart in 60000 ms"));
+      Files.writeString(slot.resolve("hermes-rearm"), "");
+
+      assertThat(finish.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS))
+          .as("ends long before the 60 s backoff")
+          .isTrue();
+      assertThat(finish.exitValue()).isZero();
+      assertThat(read("out")).contains("re-armed by a start during the backoff: restarting now");
+      assertThat(slot.resolve("hermes-rearm")).doesNotExist();
+      assertThat(slot.resolve("hermes-exits")).doesNotExist();
+    } finally {
+      finish.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aFullLogPipeNeverStallsTheDecision() throws Exception {
+    // The slot's logger has stopped reading (its disk is full): the pipe behind stdout and stderr
+    // is full before the finish starts. Every write to it would block for good.
+    Files.writeString(slot.resolve("record-failure-does"), "yes 'JVM output' | head -n 100000\n");
+    CrashLoopSettings settings = new CrashLoopSettings(1, 0, 0, 60);
+    Path script = render(settings);
+    String harness =
+        "mkfifo full && exec 7<>full && rm full\n"
+            + "timeout 2 cat /dev/zero >&7\n"
+            + "exec sh "
+            + script
+            + " 256 9 . >&7 2>&7\n";
+    Process p =
+        new ProcessBuilder("sh", "-c", harness)
+            .directory(slot.toFile())
+            .redirectOutput(slot.resolve("out").toFile())
+            .redirectError(slot.resolve("err").toFile())
+            .start();
+    try {
+      assertThat(p.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("the finish ended").isTrue();
+      assertThat(p.exitValue()).isEqualTo(125);
+      assertThat(slot.resolve("hermes-failure"))
+          .hasContent("crash loop (1 exits in 0s, last: signal 9)");
+      assertThat(slot.resolve("hermes-record-failure.log")).content().startsWith("JVM output");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private void becomesReady(long at) throws IOException {
+    // What ./run and the gateway do: the stamp of the previous run goes, the new one comes.
+    Files.deleteIfExists(slot.resolve("hermes-ready"));
+    Files.writeString(slot.resolve("hermes-ready"), at + "\n");
+  }
+
+  private static Map<String, String> dryRun(int jitter) {
+    return Map.of("HERMES_FINISH_DRY_RUN", "1", "HERMES_FINISH_JITTER", String.valueOf(jitter));
+  }
+
+  record Result(int code, String out, String err) {}
+
+  private Path render(CrashLoopSettings settings) throws IOException {
     String finish =
         new SlotRenderer(
                 new SlotSpec(
@@ -87,76 +293,45 @@ class FinishPolicyTest {
                     Path.of("/data"),
                     "/home/op",
                     new TreeMap<>(),
-                    new S6Tools(slot.resolve("no-s6")),
-                    noWait))
-            .render("coder", true)
-            .get("finish");
-
-    assertThat(run(finish, 1, 0).code).isZero();
-    assertThat(run(finish, 2, 0).code).isZero();
-    Result third = run(finish, 256, 11);
-
-    assertThat(third.code).isEqualTo(125);
-    assertThat(Files.readString(slot.resolve("hermes-restarts")).trim()).isEqualTo("3");
-    assertThat(Files.readString(slot.resolve("hermes-failure")))
-        .startsWith("crash loop (3 exits in ")
-        .endsWith(", last: signal 11)\n");
-    assertThat(Files.readAllLines(recorded))
-        .startsWith("/data", "-p", "coder", "supervise", "record-failure", "--reason")
-        .last()
-        .asString()
-        .startsWith("crash loop (3 exits");
-  }
-
-  record Result(int code, String out) {}
-
-  private Result run(String finishScript, int code, int signal) throws Exception {
-    Path script = slot.resolve("finish");
-    Files.writeString(script, finishScript);
-    return exec(script, Map.of(), code, signal);
-  }
-
-  private Result finish(CrashLoopSettings settings, Map<String, String> env, int code, int signal)
-      throws Exception {
-    String finish =
-        new SlotRenderer(
-                new SlotSpec(
-                    List.of("/nonexistent/hermes"),
-                    Path.of("/data"),
-                    "/home/op",
-                    new TreeMap<>(),
-                    new S6Tools(slot.resolve("no-s6")),
+                    new S6Tools(bin),
                     settings))
             .render("coder", true)
             .get("finish");
     Path script = slot.resolve("finish");
     Files.writeString(script, finish);
-    return exec(
-        script,
-        Map.of(
-            "HERMES_FINISH_NOW",
-            String.valueOf(NOW),
-            "HERMES_FINISH_DRY_RUN",
-            env.getOrDefault("HERMES_FINISH_DRY_RUN", "")),
-        code,
-        signal);
+    return script;
   }
 
-  private Result exec(Path script, Map<String, String> env, int code, int signal)
-      throws IOException, InterruptedException {
+  private Process start(
+      CrashLoopSettings settings, Map<String, String> env, long now, int code, int signal)
+      throws IOException {
+    Path script = render(settings);
     ProcessBuilder pb =
         new ProcessBuilder(
-                "sh",
-                script.toString(),
-                String.valueOf(code),
-                String.valueOf(signal),
-                slot.toString())
+                "sh", script.toString(), String.valueOf(code), String.valueOf(signal), ".")
             .directory(slot.toFile())
-            .redirectErrorStream(false);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), out);
+            .redirectOutput(slot.resolve("out").toFile())
+            .redirectError(slot.resolve("err").toFile());
+    Map<String, String> environment = new HashMap<>(env);
+    environment.put("HERMES_FINISH_NOW", String.valueOf(now));
+    pb.environment().putAll(environment);
+    return pb.start();
+  }
+
+  private Result finish(
+      CrashLoopSettings settings, Map<String, String> env, long now, int code, int signal)
+      throws IOException, InterruptedException {
+    Process p = start(settings, env, now, code, signal);
+    assertThat(p.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), read("out"), read("err"));
+  }
+
+  private String read(String name) throws IOException {
+    return Files.readString(slot.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  private static void executable(Path file, String content) throws IOException {
+    Files.writeString(file, content);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
   }
 }

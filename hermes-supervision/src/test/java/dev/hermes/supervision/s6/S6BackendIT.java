@@ -27,7 +27,7 @@ class S6BackendIT {
   HermesHome home;
   S6Scanner scanner;
   S6ServiceManager s6;
-  CrashLoopSettings policy = new CrashLoopSettings(3, 300, 1, 1, 60);
+  CrashLoopSettings policy = new CrashLoopSettings(3, 1, 1, 60);
 
   @BeforeEach
   void startScanner() throws IOException {
@@ -146,6 +146,34 @@ class S6BackendIT {
     s6.start("coder");
     GatewayStatus recovered = awaitStatus("coder", GatewayStatus::ready);
     assertThat(recovered.failure()).isNull();
+  }
+
+  @Test
+  void anOperatorStopThatHadToKillIsNotACrash() throws IOException {
+    Files.writeString(home.root().resolve("behaviour-coder"), "stubborn");
+    s6.register("coder", true);
+    awaitStatus("coder", GatewayStatus::ready);
+
+    s6.stop("coder");
+
+    // s6 sends SIGKILL after timeout-kill (10 s) to a gateway that ignores SIGTERM.
+    GatewayStatus down = awaitStatus("coder", s -> !s.up() && "SIGKILL".equals(s.signal()));
+    assertThat(down.wantUp()).isFalse();
+    assertThat(down.restarts()).isZero();
+    assertThat(down.failure()).isNull();
+  }
+
+  @Test
+  void aRestartIsNotACrashEvenWhenTheGatewayExitsBadlyOnTheWay() throws IOException {
+    Files.writeString(home.root().resolve("behaviour-coder"), "fails-on-term");
+    s6.register("coder", true);
+    GatewayStatus first = awaitStatus("coder", GatewayStatus::ready);
+
+    s6.restart("coder");
+
+    GatewayStatus again = awaitStatus("coder", s -> s.ready() && s.pid() != first.pid());
+    assertThat(again.restarts()).isZero();
+    assertThat(scanner.scandir.resolve("gateway-coder/hermes-rearm")).doesNotExist();
   }
 
   @Test

@@ -9,12 +9,19 @@ import dev.hermes.supervision.SupervisionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class S6ServiceManagerTest {
+  static final String FINISH_FIELDS = "up,wantedup,readysince,updownsince";
+  static final String STAMP_0 = "@400000006b0f7082069712e3";
+  static final String STAMP_1 = "@400000006b0f708324350166";
+  static final String STAMP_2 = "@400000006b0f708525b8ba18";
+
   @TempDir Path scandir;
   ScriptedRunner runner;
   S6ServiceManager s6;
@@ -87,9 +94,96 @@ class S6ServiceManagerTest {
     assertThat(runner.commands)
         .containsExactly(
             "/command/s6-svc -u " + slot,
+            "/command/s6-svstat -o " + FINISH_FIELDS + " " + slot,
             "/command/s6-svc -d " + slot,
             "/command/s6-svstat -o " + SvstatParser.FIELDS + " " + slot,
             "/command/s6-svc -t " + slot);
+  }
+
+  @Test
+  void aStartLeavesTheReArmMarkerUntilItIsDone() {
+    s6.register("coder", false);
+    Path marker = scandir.resolve("gateway-coder/hermes-rearm");
+    List<Boolean> markerAtUp = new ArrayList<>();
+    runner.answer =
+        c -> {
+          if (c.get(0).endsWith("s6-svc")) {
+            markerAtUp.add(Files.exists(marker));
+          }
+          return new CommandResult(0, "true true " + STAMP_1 + " " + STAMP_0 + "\n", "");
+        };
+
+    s6.start("coder");
+
+    assertThat(markerAtUp).containsExactly(true);
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void aStartDuringTheFinishWaitsForItAndWinsAHoldThatCameAfterIt() throws IOException {
+    s6.register("coder", false);
+    runner.commands.clear();
+    Path slotDir = scandir.resolve("gateway-coder");
+    // s6-svstat: first the finish is running (ready stamp older than the down stamp), then it
+    // has ended with exit 125 (down and ready again, no longer wanted up) and left its reason.
+    List<String> answers =
+        new ArrayList<>(
+            List.of(
+                "false true " + STAMP_0 + " " + STAMP_1, "false false " + STAMP_2 + " " + STAMP_1));
+    runner.answer =
+        c -> {
+          if (c.get(0).endsWith("s6-svstat")) {
+            String line = answers.remove(0);
+            if (answers.isEmpty()) {
+              write(slotDir.resolve("hermes-failure"), "crash loop (5 exits in 9s, last: exit 1)");
+            }
+            return new CommandResult(0, line + "\n", "");
+          }
+          return new CommandResult(0, "", "");
+        };
+
+    s6.start("coder");
+
+    String slot = slotDir.toString();
+    assertThat(runner.commands)
+        .containsExactly(
+            "/command/s6-svc -u " + slot,
+            "/command/s6-svstat -o " + FINISH_FIELDS + " " + slot,
+            "/command/s6-svstat -o " + FINISH_FIELDS + " " + slot,
+            "/command/s6-svc -u " + slot);
+    assertThat(slotDir.resolve("hermes-failure")).doesNotExist();
+    assertThat(slotDir.resolve("hermes-rearm")).doesNotExist();
+  }
+
+  @Test
+  void aStartAfterAFinishThatRestartsTheGatewayAsksOnce() {
+    s6.register("coder", false);
+    runner.commands.clear();
+    runner.answer =
+        c ->
+            new CommandResult(
+                0,
+                c.get(0).endsWith("s6-svstat") ? "false true " + STAMP_2 + " " + STAMP_1 : "",
+                "");
+
+    s6.start("coder");
+
+    assertThat(runner.commands).filteredOn(c -> c.contains("s6-svc ")).hasSize(1);
+  }
+
+  @Test
+  void aRestartOfARunningGatewayTellsItsFinishThatTheExitWasAskedFor() {
+    s6.register("coder", false);
+    runner.answer =
+        c ->
+            c.get(0).endsWith("s6-svstat")
+                ? new CommandResult(0, "true true true true 9 -1 NA 4\n", "")
+                : new CommandResult(0, "", "");
+
+    s6.restart("coder");
+
+    assertThat(scandir.resolve("gateway-coder/hermes-rearm")).exists();
+    assertThat(runner.commands).last().asString().startsWith("/command/s6-svc -t ");
   }
 
   @Test
@@ -102,7 +196,11 @@ class S6ServiceManagerTest {
                 ? new CommandResult(0, "false false false true -1 0 NA 4\n", "")
                 : new CommandResult(0, "", "");
     s6.restart("coder");
-    assertThat(runner.commands).last().asString().startsWith("/command/s6-svc -u ");
+    assertThat(runner.commands)
+        .filteredOn(c -> c.contains("s6-svc "))
+        .last()
+        .asString()
+        .startsWith("/command/s6-svc -u ");
   }
 
   @Test
@@ -240,5 +338,13 @@ class S6ServiceManagerTest {
         .extracting(GatewayStatus::registered)
         .isEqualTo(false);
     assertThat(runner.commands).isEmpty();
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.writeString(file, content + "\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

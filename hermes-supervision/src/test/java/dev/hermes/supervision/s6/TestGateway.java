@@ -7,9 +7,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A stand-in for the hermes launcher in slot scripts. {@code gateway run} behaves as the file
- * {@code $HERMES_HOME/behaviour-<profile>} says: {@code serve} (default: signal readiness on fd 3,
- * then wait), {@code crash} (exit 3 at once), {@code fatal} (exit 78). {@code supervise
- * record-failure} calls the real failure recorder in a JVM with the test class path.
+ * {@code $HERMES_HOME/behaviour-<profile>} says: {@code serve} (default: record the ready time as
+ * the gateway does, signal readiness on fd 3, then wait), {@code crash} (exit 3 at once), {@code
+ * fatal} (exit 78), {@code stubborn} (serve, ignoring SIGTERM), {@code fails-on-term} (serve, and
+ * exit 1 on SIGTERM). {@code supervise record-failure} calls the real failure recorder in a JVM
+ * with the test class path.
  */
 final class TestGateway {
   private TestGateway() {}
@@ -30,9 +32,13 @@ final class TestGateway {
             + "    case $behaviour in\n"
             + "      crash) exit 3 ;;\n"
             + "      fatal) exit 78 ;;\n"
+            + "      stubborn) trap '' TERM ;;\n"
+            + "      fails-on-term) trap 'exit 1' TERM ;;\n"
             + "    esac\n"
+            + "    [ -n \"$HERMES_READY_FILE\" ] && echo $(($(date +%s) + 1)) >\"$HERMES_READY_FILE\"\n"
             + "    echo >&3\n"
             + "    exec 3>&-\n"
+            + "    [ \"$behaviour\" = fails-on-term ] && while :; do sleep 1; done\n"
             + "    exec sleep 100000 ;;\n"
             + "  'supervise record-failure')\n"
             + "    exec '"
