@@ -1,6 +1,5 @@
 package dev.hermes.gateway;
 
-import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.Profile;
 import dev.hermes.core.SignalTrap;
 import dev.hermes.core.Version;
@@ -64,11 +63,8 @@ public final class GatewayRunner {
     } catch (InstanceLock.TakeoverFailedException e) {
       log.error(e.getMessage());
       return GatewayExitCodes.FAILURE;
-    } catch (FileRefusedException e) {
-      // A linked gateway.lock: a restart would be refused the same way.
-      log.error("fatal configuration: " + e.getMessage());
-      return GatewayExitCodes.FATAL_CONFIGURATION;
     } catch (IOException | RuntimeException e) {
+      // Also a gateway.lock hermes refuses (a link, not a regular file): a refused start.
       log.error("could not take " + profile.lockFile().getFileName() + ": " + describe(e));
       return GatewayExitCodes.FAILURE;
     }

@@ -124,16 +124,19 @@ class GatewayRunnerStartupFailureTest {
   }
 
   @Test
-  void aDanglingLinkAtGatewayLockExits78AndCreatesNothingAtItsTarget() throws Exception {
+  void aDanglingLinkAtGatewayLockIsARefusedStartThatCreatesNothingAtItsTarget() throws Exception {
     // Invalid YAML: a gateway that took the lock through the link would stop at the config.
     Profile profile = TestProfiles.create(root, "coder", "gateway: [unclosed\n");
     Path target = Files.createDirectories(root.resolve("elsewhere")).resolve("planted.lock");
     Files.createSymbolicLink(profile.lockFile(), target);
 
-    assertThat(run(profile)).isEqualTo(GatewayExitCodes.FATAL_CONFIGURATION);
+    assertThat(run(profile)).isEqualTo(GatewayExitCodes.FAILURE);
     assertThat(target).doesNotExist();
     assertThat(profile.pidFile()).doesNotExist();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("error: fatal configuration: " + profile.lockFile() + " is a symbolic link");
+        .contains(
+            "error: could not take gateway.lock: "
+                + profile.lockFile()
+                + " is a symbolic link; hermes does not follow links in HERMES_HOME");
   }
 }
