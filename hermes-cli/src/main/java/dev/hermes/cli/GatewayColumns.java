@@ -33,7 +33,7 @@ public final class GatewayColumns {
           row.pid() > 0 ? Integer.toString(row.pid()) : "-",
           Uptime.format(row.uptimeSeconds()),
           Integer.toString(row.restarts()),
-          row.port() == null ? "-" : row.port().toString(),
+          port(row),
           orDash(row.lastExit()));
     }
     return table.lines();
@@ -41,6 +41,14 @@ public final class GatewayColumns {
 
   public static void print(List<GatewayOverview> rows, PrintWriter out) {
     lines(rows).forEach(out::println);
+  }
+
+  /** A profile whose config cannot be used shows {@code bad-config}, as in {@code profile list}. */
+  private static String port(GatewayOverview row) {
+    if (row.configError() != null) {
+      return "bad-config";
+    }
+    return row.port() == null ? "-" : row.port().toString();
   }
 
   private static String orDash(String value) {

@@ -4,6 +4,7 @@ import dev.hermes.core.EnvFile;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileSummary;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 
 /** {@code hermes profile show [NAME]}: one profile's paths, port and state. */
 public final class ProfileShowCommand implements CliCommand {
@@ -31,9 +32,14 @@ public final class ProfileShowCommand implements CliCommand {
     }
     out.println("Desired:   " + ProfileListCommand.orDash(summary.desired()));
     out.println("Reported:  " + ProfileListCommand.orDash(summary.reported()));
-    out.println(
-        "Secrets:   .env "
-            + (EnvFile.isTooOpen(profile.envFile()) ? "too open (run 'chmod 600')" : "private"));
+    out.println("Secrets:   .env " + secrets(profile));
     return 0;
+  }
+
+  private static String secrets(Profile profile) {
+    if (Files.isSymbolicLink(profile.envFile())) {
+      return "is a symbolic link (hermes does not follow it: replace it with the file itself)";
+    }
+    return EnvFile.isTooOpen(profile.envFile()) ? "too open (run 'chmod 600')" : "private";
   }
 }

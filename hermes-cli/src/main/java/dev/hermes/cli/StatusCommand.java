@@ -2,6 +2,7 @@ package dev.hermes.cli;
 
 import dev.hermes.core.InstallMethod;
 import dev.hermes.core.Profile;
+import dev.hermes.core.ProfileSummary;
 import dev.hermes.core.Version;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
@@ -39,6 +40,17 @@ public final class StatusCommand implements CliCommand {
     return up + "/" + profiles.size();
   }
 
+  /** {@code " (bad-config: a, b)"} naming the profiles whose files cannot be used; else empty. */
+  static String badConfig(List<Profile> profiles) {
+    List<String> bad =
+        profiles.stream()
+            .map(ProfileSummary::of)
+            .filter(summary -> summary.configError() != null)
+            .map(ProfileSummary::name)
+            .toList();
+    return bad.isEmpty() ? "" : " (bad-config: " + String.join(", ", bad) + ")";
+  }
+
   static void printSummary(CliContext context, PrintWriter out) {
     String method =
         InstallMethod.detect(
@@ -48,7 +60,7 @@ public final class StatusCommand implements CliCommand {
     out.println("Manager:        " + context.serviceManager().describe());
     out.println("HERMES_HOME:    " + context.home());
     List<Profile> profiles = context.profiles().list();
-    out.println("Profiles:       " + profiles.size());
+    out.println("Profiles:       " + profiles.size() + badConfig(profiles));
     out.println("Gateways up:    " + gatewaysUp(context.serviceManager(), profiles));
     context
         .serviceManager()

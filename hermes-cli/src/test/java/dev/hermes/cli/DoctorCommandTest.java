@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.SupervisionException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,6 +194,43 @@ class DoctorCommandTest {
 
     assertThat(doctor(FakeServiceManager.local()).out())
         .contains("  ✓ .env: private (0600) in all 3 profile(s)\n");
+  }
+
+  @Test
+  void aLinkedEnvWarnsAndFixLeavesItAndItsTargetAlone() throws IOException {
+    Path target = Files.writeString(dir.resolve("shared-secrets"), "MODEL_API_KEY=x\n");
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+    Path env = home.resolve("profiles/a/.env");
+    Files.delete(env);
+    Files.createSymbolicLink(env, target);
+
+    CliRun warned = doctor(FakeServiceManager.local());
+    assertThat(warned.out())
+        .contains(
+            "  ⚠ a: .env is a symbolic link; hermes does not follow links in HERMES_HOME:"
+                + " replace it with the file itself\n")
+        .doesNotContain("private (0600)");
+
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+    CliRun fixed = doctor(FakeServiceManager.local(), "--fix");
+    assertThat(fixed.out()).contains("  ⚠ a: .env is a symbolic link;");
+    assertThat(mode(target)).as("--fix never chmods through a link").isEqualTo("rw-r--r--");
+    assertThat(Files.isSymbolicLink(env)).isTrue();
+  }
+
+  @Test
+  void aFiftyMegabyteConfigIsBadConfigAndTheDoctorFinishes() throws IOException {
+    sparse(home.resolve("profiles/b/config.yaml"), 50L * 1024 * 1024);
+
+    CliRun r =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> doctor(FakeServiceManager.local()));
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains(
+            "  ⚠ b: config.yaml cannot be used (bad-config): "
+                + home.resolve("profiles/b/config.yaml")
+                + " is 50 MB; the limit is 256 KB\n");
   }
 
   @Test
@@ -430,5 +470,13 @@ class DoctorCommandTest {
 
   private static String mode(Path file) throws IOException {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+  }
+
+  /** A file of {@code size} bytes that takes no disk space. */
+  static Path sparse(Path file, long size) throws IOException {
+    try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+      out.setLength(size);
+    }
+    return file;
   }
 }

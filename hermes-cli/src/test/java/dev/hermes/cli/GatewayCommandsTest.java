@@ -143,7 +143,9 @@ class GatewayCommandsTest {
             "uptime_seconds",
             "restarts",
             "port",
-            "last_exit");
+            "last_exit",
+            "config_error");
+    assertThat(rows.get(0).get("config_error").isNull()).isTrue();
   }
 
   @Test

@@ -6,18 +6,23 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Whole-file replacement that a crash can never leave half-written: the bytes go to a temporary
  * file in the same directory, are forced to disk, and the temporary file is renamed over the
  * target. A reader sees the old content or the new, nothing in between. Renaming replaces a symlink
- * at the target path rather than writing through it.
+ * at the target path rather than writing through it, and the temporary file is created new, without
+ * following links ({@link OwnFiles} says why).
  */
 public final class AtomicFiles {
   /** The final step, separated so tests can interrupt a write between temp file and rename. */
@@ -52,15 +57,20 @@ public final class AtomicFiles {
     Path temp = null;
     try {
       Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+      // Created and written through one descriptor: CREATE_NEW fails on anything already at the
+      // name, links included, and no second open by name could be sent elsewhere by a link
+      // planted in between. Owner-only from the first byte; the final mode is set below.
+      try (FileChannel out = FileChannel.open(temp, newFileOptions(), ownerOnly(dir))) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           out.write(buffer);
         }
         out.force(true);
       }
-      setPermissions(temp, permissions);
+      if (permissions != null) {
+        OwnFiles.setPermissions(temp, permissions);
+      }
       rename.move(temp, target);
       temp = null;
       syncDirectory(dir);
@@ -77,23 +87,24 @@ public final class AtomicFiles {
     }
   }
 
+  private static Set<OpenOption> newFileOptions() {
+    return Set.of(
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** Mode 0600 at creation where the file system has POSIX modes; nothing elsewhere (Windows). */
+  private static FileAttribute<?>[] ownerOnly(Path dir) {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};
+  }
+
   private static void renameAtomically(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void setPermissions(Path file, Set<PosixFilePermission> permissions)
-      throws IOException {
-    if (permissions == null) {
-      return;
-    }
-    try {
-      Files.setPosixFilePermissions(file, permissions);
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system (Windows hosts): permissions are the directory's ACLs there.
     }
   }
 

@@ -71,7 +71,8 @@ public final class ConfigMigration {
     Path backup = file.resolveSibling(file.getFileName() + ".bak-v" + version);
     if (!dryRun) {
       try {
-        AtomicFiles.write(backup, Files.readAllBytes(file), AtomicFiles.OWNER_ONLY);
+        AtomicFiles.write(
+            backup, OwnFiles.read(file, OwnFiles.CONFIG_LIMIT), AtomicFiles.OWNER_ONLY);
       } catch (IOException e) {
         throw new UncheckedIOException("could not back up " + file + ": " + e.getMessage(), e);
       }

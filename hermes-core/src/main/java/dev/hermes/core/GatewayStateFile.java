@@ -7,7 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +16,11 @@ import java.util.Optional;
  * {@code gateway_state.json}: what the gateway reports about itself ({@code gateway_state}, {@code
  * pid}, ...) and what the lifecycle commands want ({@code desired_state}). Both sides merge their
  * own fields into the file, so updates are serialised with a lock and every write is atomic.
- * Unreadable content reads as "no state": a corrupt file must never stop a command. Read and
- * written with {@link JsonValues}, as the gateway merges into it on every state change.
+ * Unreadable content reads as "no state": a corrupt file must never stop a command. A file hermes
+ * refuses to open (a symbolic link, or over {@link OwnFiles#STATE_LIMIT}) is a {@link
+ * FileRefusedException} instead: it is not a crash's leftover but something the operator must
+ * remove, and the listings show the profile as {@code bad-config}. Read and written with {@link
+ * JsonValues}, as the gateway merges into it on every state change.
  */
 public final class GatewayStateFile {
   public static final String GATEWAY_STATE = "gateway_state";
@@ -39,11 +41,15 @@ public final class GatewayStateFile {
     return file;
   }
 
-  /** The stored fields, or an empty map when the file is missing, empty or not a JSON object. */
+  /**
+   * The stored fields, or an empty map when the file is missing, empty or not a JSON object.
+   *
+   * @throws FileRefusedException when it is a symbolic link or over its cap
+   */
   public Map<String, Object> read() {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = OwnFiles.read(file, OwnFiles.STATE_LIMIT);
     } catch (NoSuchFileException e) {
       return Collections.emptyMap();
     } catch (IOException e) {
@@ -84,12 +90,14 @@ public final class GatewayStateFile {
   /**
    * Sets the given fields, keeps every other field, and replaces the file atomically. A {@code
    * null} value removes the field.
+   *
+   * @throws FileRefusedException when the file or its lock file is a symbolic link, or the file is
+   *     over its cap
    */
   public Map<String, Object> merge(Map<String, ?> updates) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      try (FileChannel lockChannel =
-              FileChannel.open(lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel lockChannel = OwnFiles.openLock(lockPath());
           FileLock ignored = lockChannel.lock()) {
         Map<String, Object> fields = new LinkedHashMap<>(read());
         updates.forEach(

@@ -1,7 +1,6 @@
 package dev.hermes.core;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,9 +33,9 @@ public final class InstallMethod {
 
   private static Optional<String> readStamp(Path dir) {
     try {
-      String value = Files.readString(dir.resolve(STAMP), StandardCharsets.UTF_8).trim();
+      String value = OwnFiles.readText(dir.resolve(STAMP), OwnFiles.LINE_LIMIT).trim();
       return value.isEmpty() || value.contains("\n") ? Optional.empty() : Optional.of(value);
-    } catch (IOException e) {
+    } catch (IOException | FileRefusedException e) {
       return Optional.empty();
     }
   }

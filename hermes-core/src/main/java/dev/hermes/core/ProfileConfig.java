@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -45,11 +44,14 @@ public final class ProfileConfig {
     this.root = root;
   }
 
-  /** An empty config when the file is missing; a one-line error when it is not valid YAML. */
+  /**
+   * An empty config when the file is missing; a one-line error when it is not valid YAML, is a
+   * symbolic link or is over {@link OwnFiles#CONFIG_LIMIT}.
+   */
   public static ProfileConfig load(Path file) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = OwnFiles.read(file, OwnFiles.CONFIG_LIMIT);
     } catch (NoSuchFileException e) {
       return new ProfileConfig(file, new LinkedHashMap<>());
     } catch (IOException e) {

@@ -174,14 +174,15 @@ public final class ProfileStore {
       ProfileConfig config = source == null ? freshConfig(staging) : source.config();
       config.set(ProfileConfig.GATEWAY_PORT, chosenPort);
       config.saveTo(staging.resolve(Profile.CONFIG));
-      if (source != null && Files.isRegularFile(source.envFile())) {
+      // A linked .env or SOUL.md in the source is refused by the reads, not silently skipped.
+      if (source != null && Files.exists(source.envFile(), LinkOption.NOFOLLOW_LINKS)) {
         EnvFile.copy(source.envFile(), staging.resolve(Profile.ENV));
       } else {
         EnvFile.ensurePrivate(staging.resolve(Profile.ENV));
       }
       byte[] soul =
-          source != null && Files.isRegularFile(source.soulFile())
-              ? Files.readAllBytes(source.soulFile())
+          source != null && Files.exists(source.soulFile(), LinkOption.NOFOLLOW_LINKS)
+              ? OwnFiles.read(source.soulFile(), OwnFiles.SOUL_LIMIT)
               : SOUL_SEED.getBytes(StandardCharsets.UTF_8);
       AtomicFiles.write(staging.resolve(Profile.SOUL), soul, AtomicFiles.OWNER_WRITE_ALL_READ);
       Files.move(staging, profile.dir());

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * One profile as listings show it. {@code port} is null when config.yaml cannot be read; {@code
- * desired} and {@code reported} are null when the gateway state holds no such field.
+ * desired} and {@code reported} are null when the gateway state holds no such field. {@code
+ * configError} says why config.yaml or gateway_state.json cannot be used (invalid YAML, over its
+ * cap, a symbolic link): the profile then lists as {@code bad-config}.
  */
 public record ProfileSummary(
     String name, String dir, Integer port, String desired, String reported, String configError) {
@@ -18,7 +20,13 @@ public record ProfileSummary(
     } catch (HermesException e) {
       error = e.getMessage();
     }
-    Map<String, Object> state = profile.state().read();
+    Map<String, Object> state;
+    try {
+      state = profile.state().read();
+    } catch (FileRefusedException e) {
+      state = Map.of();
+      error = error != null ? error : e.getMessage();
+    }
     return new ProfileSummary(
         profile.name(),
         profile.dir().toString(),

@@ -77,6 +77,16 @@ class ConfigMigrationTest {
   }
 
   @Test
+  void anOversizedConfigIsSkippedWithItsSizeAndNotBackedUp() throws Exception {
+    Profile big = profile("gateway:\n  port: 2\n");
+    OwnFilesTest.sparse(big.configFile(), 50 * OwnFiles.MB);
+
+    assertThat(ConfigMigration.migrate(big, false).orElseThrow().skipped())
+        .endsWith("is 50 MB; the limit is 256 KB");
+    assertThat(big.configFile().resolveSibling("config.yaml.bak-v0")).doesNotExist();
+  }
+
+  @Test
   void aProfileWithoutConfigHasNothingToMigrate() throws Exception {
     assertThat(ConfigMigration.migrate(profile(null), false)).isEmpty();
   }

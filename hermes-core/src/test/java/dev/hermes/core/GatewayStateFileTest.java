@@ -1,6 +1,7 @@
 package dev.hermes.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,15 +69,43 @@ class GatewayStateFileTest {
   }
 
   @Test
-  void mergeDoesNotWriteThroughASymlink() throws IOException {
+  void aLinkedStateFileIsRefusedByReadAndMergeAndNothingIsWrittenThroughIt() throws IOException {
     Path outside = dir.resolve("elsewhere.json");
     Files.writeString(outside, "{\"keep\":true}");
     Path file = dir.resolve("gateway_state.json");
     Files.createSymbolicLink(file, outside);
+    GatewayStateFile state = new GatewayStateFile(file);
 
-    new GatewayStateFile(file).merge(Map.of("desired_state", "running"));
+    assertThatThrownBy(state::read)
+        .isInstanceOf(FileRefusedException.class)
+        .hasMessage(file + " is a symbolic link; hermes does not follow links in HERMES_HOME");
+    assertThatThrownBy(() -> state.merge(Map.of("desired_state", "running")))
+        .isInstanceOf(FileRefusedException.class);
 
     assertThat(Files.readString(outside)).isEqualTo("{\"keep\":true}");
-    assertThat(Files.isSymbolicLink(file)).isFalse();
+  }
+
+  @Test
+  void aDanglingLinkAtTheLockFileCreatesNothingAtItsTarget() throws IOException {
+    Path target = dir.resolve("root-owned-dir").resolve("planted");
+    Files.createDirectories(target.getParent());
+    Files.createSymbolicLink(dir.resolve(".gateway_state.json.lock"), target);
+    GatewayStateFile state = new GatewayStateFile(dir.resolve("gateway_state.json"));
+
+    assertThatThrownBy(() -> state.merge(Map.of("desired_state", "running")))
+        .isInstanceOf(FileRefusedException.class)
+        .hasMessageContaining(".gateway_state.json.lock is a symbolic link");
+
+    assertThat(target).doesNotExist();
+    assertThat(dir.resolve("gateway_state.json")).doesNotExist();
+  }
+
+  @Test
+  void aStateFileOverItsCapIsRefusedInOneLine() throws IOException {
+    Path file = OwnFilesTest.sparse(dir.resolve("gateway_state.json"), 5 * OwnFiles.MB);
+
+    assertThatThrownBy(() -> new GatewayStateFile(file).read())
+        .isInstanceOf(FileRefusedException.class)
+        .hasMessage(file + " is 5 MB; the limit is 64 KB");
   }
 }

@@ -28,6 +28,13 @@ class InstallMethodTest {
   }
 
   @Test
+  void aLinkedHomeStampIsNotFollowed() throws IOException {
+    Path elsewhere = Files.writeString(tmp.resolve("elsewhere"), "pip\n");
+    Files.createSymbolicLink(home.resolve(".install_method"), elsewhere);
+    assertThat(InstallMethod.detect(install, home, false)).isEqualTo("unknown");
+  }
+
+  @Test
   void aLegacyHomeStampIsTheFallback() throws IOException {
     Files.writeString(home.resolve(".install_method"), "pip\n");
     assertThat(InstallMethod.detect(install, home, false)).isEqualTo("pip");

@@ -2,14 +2,18 @@ package dev.hermes.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +53,59 @@ class ProfileConfigTest {
         .hasMessageStartingWith("invalid YAML in " + file)
         .message()
         .doesNotContain("\n");
+  }
+
+  @Test
+  void aFiftyMegabyteConfigIsOneLineAtOnce() throws IOException {
+    // One long line: the shape SnakeYAML takes minutes over, had it been read.
+    Path file = dir.resolve("config.yaml");
+    try (var out = Files.newOutputStream(file)) {
+      out.write("gateway:\n  port: 8642\nblob: ".getBytes(StandardCharsets.UTF_8));
+      byte[] chunk = new byte[(int) OwnFiles.MB];
+      Arrays.fill(chunk, (byte) 'x');
+      for (int i = 0; i < 50; i++) {
+        out.write(chunk);
+      }
+    }
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> ProfileConfig.load(file))
+                .isInstanceOf(HermesException.class)
+                .hasMessage(file + " is 50 MB; the limit is 256 KB"));
+  }
+
+  @Test
+  void aConfigExactlyAtItsCapIsRead() throws IOException {
+    Path file = dir.resolve("config.yaml");
+    StringBuilder yaml = new StringBuilder("gateway:\n  port: 9001\nnotes:\n");
+    for (int i = 0; yaml.length() < OwnFiles.CONFIG_LIMIT - 64; i++) {
+      yaml.append("  k").append(i).append(": some value\n");
+    }
+    int padding = (int) OwnFiles.CONFIG_LIMIT - yaml.length() - "pad: \n".length();
+    yaml.append("pad: ").append("x".repeat(padding)).append('\n');
+    Files.writeString(file, yaml);
+    assertThat(Files.size(file)).isEqualTo(OwnFiles.CONFIG_LIMIT);
+
+    assertThat(ProfileConfig.load(file).gatewayPort()).hasValue(9001);
+  }
+
+  @Test
+  void aLinkedConfigIsRefusedEvenWhenItsTargetIsValid() throws IOException {
+    Path real = Files.writeString(dir.resolve("elsewhere.yaml"), "gateway:\n  port: 9001\n");
+    Path file = Files.createSymbolicLink(dir.resolve("config.yaml"), real);
+
+    assertThatThrownBy(() -> ProfileConfig.load(file))
+        .isInstanceOf(HermesException.class)
+        .hasMessage(file + " is a symbolic link; hermes does not follow links in HERMES_HOME");
+  }
+
+  @Test
+  void aDanglingLinkedConfigIsRefusedNotEmpty() throws IOException {
+    Path file = Files.createSymbolicLink(dir.resolve("config.yaml"), dir.resolve("nowhere"));
+
+    assertThatThrownBy(() -> ProfileConfig.load(file)).hasMessageContaining("is a symbolic link");
   }
 
   @Test

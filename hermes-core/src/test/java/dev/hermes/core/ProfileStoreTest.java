@@ -246,6 +246,46 @@ class ProfileStoreTest {
         .hasValue(8643);
   }
 
+  @Test
+  void anOversizedOrLinkedConfigListsAsBadConfigAndDoesNotBreakAllocation() throws IOException {
+    Profile big = store.create("big", Optional.empty(), OptionalInt.empty());
+    OwnFilesTest.sparse(big.configFile(), 50 * OwnFiles.MB);
+    Profile linked = store.create("linked", Optional.empty(), OptionalInt.empty());
+    Files.delete(linked.configFile());
+    Files.createSymbolicLink(linked.configFile(), root.resolve("config.yaml"));
+
+    assertThat(ProfileSummary.of(big).configError()).endsWith("is 50 MB; the limit is 256 KB");
+    assertThat(ProfileSummary.of(big).port()).isNull();
+    assertThat(ProfileSummary.of(linked).configError()).contains("is a symbolic link");
+    assertThat(store.create("c", Optional.empty(), OptionalInt.empty()).config().gatewayPort())
+        .hasValue(8643);
+  }
+
+  @Test
+  void aLinkedStateFileListsAsBadConfig() throws IOException {
+    Profile a = store.create("a", Optional.empty(), OptionalInt.empty());
+    Files.createSymbolicLink(a.stateFile(), root.resolve("elsewhere.json"));
+
+    ProfileSummary summary = ProfileSummary.of(a);
+
+    assertThat(summary.configError()).contains("gateway_state.json is a symbolic link");
+    assertThat(summary.port()).isNotNull();
+  }
+
+  @Test
+  void cloningAProfileWhoseEnvIsALinkIsRefusedAndCreatesNothing() throws IOException {
+    Profile source = store.create("src", Optional.empty(), OptionalInt.empty());
+    Path secret = Files.writeString(root.resolve("root-only"), "MODEL_API_KEY=secret\n");
+    Files.delete(source.envFile());
+    Files.createSymbolicLink(source.envFile(), secret);
+
+    assertThatThrownBy(() -> store.create("copy", Optional.of("src"), OptionalInt.empty()))
+        .isInstanceOf(HermesException.class)
+        .hasMessageContaining(".env is a symbolic link");
+    assertThat(home.profile("copy").dir()).doesNotExist();
+    assertThat(hiddenEntries()).isEmpty();
+  }
+
   private static String mode(Path file) throws IOException {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
   }

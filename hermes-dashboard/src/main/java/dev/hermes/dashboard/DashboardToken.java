@@ -1,6 +1,8 @@
 package dev.hermes.dashboard;
 
 import dev.hermes.core.AtomicFiles;
+import dev.hermes.core.FileRefusedException;
+import dev.hermes.core.OwnFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +18,9 @@ import java.util.Set;
 /**
  * The login token in {@code $HERMES_HOME/dashboard.token}. Created (mode 0600, 256 random bits)
  * when absent; an existing one is used only if it is still a secret: a regular file (not a
- * symlink), without group or other permissions, holding at least {@value #MIN_LENGTH} printable
- * characters. Anything else is a refusal, never a silent fallback to an open dashboard.
+ * symlink), without group or other permissions, at most {@link OwnFiles#LINE_LIMIT} long, holding
+ * at least {@value #MIN_LENGTH} printable characters. Anything else is a refusal, never a silent
+ * fallback to an open dashboard.
  */
 final class DashboardToken {
   static final int MIN_LENGTH = 32;
@@ -70,7 +73,9 @@ final class DashboardToken {
                 + PosixFilePermissions.toString(mode)
                 + "): 'chmod 600' it or delete it to get a new one");
       }
-      String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+      // The checks above give the reasons; OwnFiles makes the read itself refuse a link swapped in
+      // since (O_NOFOLLOW) and stop at its cap.
+      String token = OwnFiles.readText(file, OwnFiles.LINE_LIMIT).strip();
       if (token.length() < MIN_LENGTH || !token.matches("[!-~]+")) {
         throw unusable(
             file,
@@ -79,6 +84,8 @@ final class DashboardToken {
                 + " printable characters, no spaces): delete it to get a new one");
       }
       return token;
+    } catch (FileRefusedException e) {
+      throw unusable(file, e.reason());
     } catch (NoSuchFileException e) {
       throw unusable(file, "vanished while being read");
     } catch (IOException | UncheckedIOException e) {

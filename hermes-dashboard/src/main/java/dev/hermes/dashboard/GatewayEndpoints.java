@@ -1,5 +1,6 @@
 package dev.hermes.dashboard;
 
+import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.Profile;
@@ -72,6 +73,8 @@ final class GatewayEndpoints {
       lines = LogTail.last(file, LOG_LINES);
     } catch (IOException e) {
       throw new HttpFailure(500, "could not read " + file + ": " + e.getMessage());
+    } catch (FileRefusedException e) {
+      throw new HttpFailure(500, e.getMessage());
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("profile", profile.name());

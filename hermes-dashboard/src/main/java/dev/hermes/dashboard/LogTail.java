@@ -1,9 +1,13 @@
 package dev.hermes.dashboard;
 
+import dev.hermes.core.OwnFiles;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +24,12 @@ final class LogTail {
 
   /** Up to {@code count} last lines, oldest first; empty when the file does not exist. */
   static List<String> last(Path file, int count) throws IOException {
-    if (!Files.isRegularFile(file)) {
+    if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      long end = in.length();
+    // Never through a link: the log lives in the tenant's HERMES_HOME (see OwnFiles).
+    try (FileChannel in = OwnFiles.openForReading(file)) {
+      long end = in.size();
       long start = end;
       int newlines = 0;
       byte[] chunk = new byte[CHUNK];
@@ -32,8 +37,7 @@ final class LogTail {
       while (start > 0 && newlines <= count && end - start < MAX_BYTES) {
         int n = (int) Math.min(CHUNK, start);
         start -= n;
-        in.seek(start);
-        in.readFully(chunk, 0, n);
+        readFully(in, ByteBuffer.wrap(chunk, 0, n), start);
         for (int i = n - 1; i >= 0; i--) {
           if (chunk[i] == '\n') {
             newlines++;
@@ -41,8 +45,7 @@ final class LogTail {
         }
       }
       byte[] tail = new byte[(int) (end - start)];
-      in.seek(start);
-      in.readFully(tail);
+      readFully(in, ByteBuffer.wrap(tail), start);
       String text = new String(tail, StandardCharsets.UTF_8);
       List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
       if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
@@ -52,6 +55,15 @@ final class LogTail {
         lines.remove(0); // began mid-line
       }
       return lines.size() > count ? lines.subList(lines.size() - count, lines.size()) : lines;
+    }
+  }
+
+  private static void readFully(FileChannel in, ByteBuffer buffer, long position)
+      throws IOException {
+    while (buffer.hasRemaining()) {
+      if (in.read(buffer, position + buffer.position()) < 0) {
+        throw new EOFException("the log was truncated while being read");
+      }
     }
   }
 }

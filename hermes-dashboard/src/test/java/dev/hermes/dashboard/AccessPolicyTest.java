@@ -111,6 +111,16 @@ class AccessPolicyTest {
   }
 
   @Test
+  void aTokenFileOverItsCapIsARefusalInOneLine() throws IOException {
+    Path file = home.resolve("dashboard.token");
+    Files.writeString(file, "z".repeat(5000));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    assertThatThrownBy(() -> decide("0.0.0.0", null, null))
+        .isInstanceOf(DashboardRefusedException.class)
+        .hasMessageContaining("the login token file " + file + " is 4.9 KB; the limit is 4 KB;");
+  }
+
+  @Test
   void aTokenThatCannotBeCreatedIsARefusal() throws IOException {
     // HERMES_HOME is a plain file here, so nothing can be created under it (even by root).
     Path notADirectory = Files.writeString(home.resolve("file"), "");

@@ -1,7 +1,9 @@
 package dev.hermes.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermes.core.FileRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,5 +48,15 @@ class LogTailTest {
     Path f =
         Files.writeString(dir.resolve("current"), "x".repeat(LogTail.MAX_BYTES * 3) + "\nend\n");
     assertThat(LogTail.last(f, 50)).containsExactly("end");
+  }
+
+  @Test
+  void aLinkedLogIsRefusedAndItsTargetNotShown() throws IOException {
+    Path secret = Files.writeString(dir.resolve("root-only"), "secret line\n");
+    Path current = Files.createSymbolicLink(dir.resolve("current"), secret);
+
+    assertThatThrownBy(() -> LogTail.last(current, 50))
+        .isInstanceOf(FileRefusedException.class)
+        .hasMessageContaining("is a symbolic link");
   }
 }

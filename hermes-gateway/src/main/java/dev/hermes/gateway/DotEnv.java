@@ -1,8 +1,8 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.EnvFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,10 +17,14 @@ import java.util.Map;
 final class DotEnv {
   private DotEnv() {}
 
-  /** The variables in {@code file}; empty when the file does not exist. */
+  /**
+   * The variables in {@code file}; empty when the file does not exist.
+   *
+   * @throws dev.hermes.core.FileRefusedException when it is a symbolic link or over its cap
+   */
   static Map<String, String> read(Path file) throws IOException {
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
+      return parse(new String(EnvFile.read(file), StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       return Map.of();
     }

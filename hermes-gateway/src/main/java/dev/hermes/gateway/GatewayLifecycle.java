@@ -1,5 +1,6 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.Version;
 import java.io.UncheckedIOException;
@@ -77,13 +78,14 @@ final class GatewayLifecycle {
   }
 
   /**
-   * A state file we cannot write (full disk, read-only mount) is reported but does not stop the
-   * gateway: serving matters more than reporting, and the supervisor still sees the process.
+   * A state file we cannot write (full disk, read-only mount, a link hermes refuses) is reported
+   * but does not stop the gateway: serving matters more than reporting, and the supervisor still
+   * sees the process.
    */
   private void write(Map<String, Object> fields) {
     try {
       file.merge(fields);
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | FileRefusedException e) {
       log.warning(e.getMessage());
     }
   }

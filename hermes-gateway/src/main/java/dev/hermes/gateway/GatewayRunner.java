@@ -71,6 +71,7 @@ public final class GatewayRunner {
       log.error(e.getMessage());
       return GatewayExitCodes.FAILURE;
     } catch (IOException | RuntimeException e) {
+      // Also a gateway.lock hermes refuses (a link, not a regular file): a refused start.
       log.error("could not take " + profile.lockFile().getFileName() + ": " + describe(e));
       return GatewayExitCodes.FAILURE;
     }

@@ -1,5 +1,6 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileConfig;
@@ -65,6 +66,9 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
 
   static Optional<ModelEndpoint> model(ProfileConfig config, Path envFile)
       throws FatalConfigurationException {
+    // Read even when no model is configured: a .env hermes refuses (a link, too large) stops the
+    // start now rather than being noticed once a model is set.
+    Optional<String> apiKey = apiKey(envFile);
     Optional<String> baseUrl =
         config.text(MODEL_BASE_URL).map(String::strip).filter(s -> !s.isEmpty());
     Optional<String> name = config.text(MODEL_NAME).map(String::strip).filter(s -> !s.isEmpty());
@@ -78,7 +82,7 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
     if (chatUri == null || name.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ModelEndpoint(chatUri, name.get(), apiKey(envFile), timeout));
+    return Optional.of(new ModelEndpoint(chatUri, name.get(), apiKey, timeout));
   }
 
   private static URI httpUri(String url, String configured, Path configFile)
@@ -119,6 +123,8 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
       env = DotEnv.read(envFile);
     } catch (IOException e) {
       throw new FatalConfigurationException("could not read " + envFile + ": " + e.getMessage());
+    } catch (FileRefusedException e) {
+      throw new FatalConfigurationException(e.getMessage());
     }
     return Optional.ofNullable(env.get(API_KEY_VARIABLE)).filter(s -> !s.isEmpty());
   }

@@ -1,5 +1,7 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.FileRefusedException;
+import dev.hermes.core.OwnFiles;
 import dev.hermes.core.Profile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -8,6 +10,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -53,6 +57,10 @@ final class InstanceLock implements AutoCloseable {
   // slow exit path.
   private static final Duration LOCK_FREED_WITHIN = Duration.ofSeconds(5);
   private static final long POLL_MILLIS = 20;
+  // CREATE_NEW refuses anything at the name, links included; NOFOLLOW_LINKS says so explicitly.
+  private static final OpenOption[] CREATE_PID_FILE = {
+    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS
+  };
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -78,8 +86,8 @@ final class InstanceLock implements AutoCloseable {
       throws IOException, AlreadyRunningException, TakeoverFailedException {
     Path lockFile = profile.lockFile();
     Files.createDirectories(lockFile.toAbsolutePath().getParent());
-    FileChannel channel =
-        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    // Never created through a link: see OwnFiles.
+    FileChannel channel = OwnFiles.openLock(lockFile);
     try {
       FileLock lock = tryLock(channel);
       OptionalLong replaced = OptionalLong.empty();
@@ -106,9 +114,9 @@ final class InstanceLock implements AutoCloseable {
 
   static OptionalLong readPid(Path pidFile) {
     try {
-      String text = Files.readString(pidFile, StandardCharsets.US_ASCII).strip();
+      String text = OwnFiles.readText(pidFile, OwnFiles.LINE_LIMIT).strip();
       return OptionalLong.of(Long.parseLong(text));
-    } catch (IOException | NumberFormatException e) {
+    } catch (IOException | NumberFormatException | FileRefusedException e) {
       return OptionalLong.empty();
     }
   }
@@ -206,12 +214,12 @@ final class InstanceLock implements AutoCloseable {
   private static void writePidFile(Path pidFile, long pid, GatewayLog log) throws IOException {
     byte[] content = (pid + "\n").getBytes(StandardCharsets.US_ASCII);
     try {
-      Files.write(pidFile, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.write(pidFile, content, CREATE_PID_FILE);
     } catch (FileAlreadyExistsException e) {
       // We hold the lock, so whoever wrote this file is gone.
       log.info("removing stale gateway.pid (PID " + describe(readPid(pidFile)) + ")");
       Files.deleteIfExists(pidFile);
-      Files.write(pidFile, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.write(pidFile, content, CREATE_PID_FILE);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,22 @@ class DirectChatTest {
     assertThatThrownBy(() -> DirectChat.ask(ftp, "hi"))
         .isInstanceOf(HermesException.class)
         .hasMessageContaining("must start with http:// or https://");
+  }
+
+  @Test
+  void aLinkedEnvIsRefusedAndItsTargetNeverReachesTheModel() throws Exception {
+    try (FakeModelServer model = new FakeModelServer()) {
+      Profile profile =
+          TestProfiles.create(
+              root, "p", TestProfiles.gatewayConfig(1, model.baseUrl("ok"), "local", 5));
+      Path secret = Files.writeString(root.resolve("root-only"), "MODEL_API_KEY=not-yours\n");
+      Files.createSymbolicLink(profile.envFile(), secret);
+
+      assertThatThrownBy(() -> DirectChat.ask(profile, "hi"))
+          .isInstanceOf(HermesException.class)
+          .hasMessageEndingWith(
+              ".env is a symbolic link; hermes does not follow links in HERMES_HOME");
+      assertThat(model.lastAuthorization()).isNull();
+    }
   }
 }

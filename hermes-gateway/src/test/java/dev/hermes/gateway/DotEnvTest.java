@@ -1,7 +1,11 @@
 package dev.hermes.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermes.core.FileRefusedException;
+import dev.hermes.core.OwnFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +52,25 @@ class DotEnvTest {
   @Test
   void aMissingFileHoldsNoVariables(@TempDir Path dir) throws Exception {
     assertThat(DotEnv.read(dir.resolve(".env"))).isEmpty();
+  }
+
+  @Test
+  void aLinkedEnvIsRefusedRatherThanRead(@TempDir Path dir) throws Exception {
+    Path secret = Files.writeString(dir.resolve("root-only"), "MODEL_API_KEY=not-yours\n");
+    Path env = Files.createSymbolicLink(dir.resolve(".env"), secret);
+
+    assertThatThrownBy(() -> DotEnv.read(env))
+        .isInstanceOf(FileRefusedException.class)
+        .hasMessage(env + " is a symbolic link; hermes does not follow links in HERMES_HOME");
+  }
+
+  @Test
+  void anEnvOverItsCapIsRefused(@TempDir Path dir) throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "K=" + "v".repeat((int) OwnFiles.ENV_LIMIT) + "\n");
+
+    assertThatThrownBy(() -> DotEnv.read(env))
+        .isInstanceOf(FileRefusedException.class)
+        .hasMessageEndingWith("the limit is 64 KB (65536 bytes)");
   }
 }

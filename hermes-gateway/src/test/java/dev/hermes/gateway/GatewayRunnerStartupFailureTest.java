@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hermes.core.Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,5 +102,41 @@ class GatewayRunnerStartupFailureTest {
     run(profile);
 
     assertThat(TestProfiles.state(profile)).containsEntry("desired_state", "running");
+  }
+
+  @Test
+  void aLinkedEnvExits78WithTheReasonBeforeBinding() throws Exception {
+    // The port is held, so a gateway that read through the link would still stop (port in use)
+    // instead of serving, but with another reason.
+    try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Profile profile =
+          TestProfiles.create(root, "coder", TestProfiles.gatewayConfig(held.getLocalPort()));
+      Path secret = Files.writeString(root.resolve("root-only"), "MODEL_API_KEY=not-yours\n");
+      Files.createSymbolicLink(profile.envFile(), secret);
+
+      assertThat(run(profile)).isEqualTo(GatewayExitCodes.FATAL_CONFIGURATION);
+      assertThat((String) TestProfiles.state(profile).get("exit_reason"))
+          .isEqualTo(
+              "fatal configuration: "
+                  + profile.envFile()
+                  + " is a symbolic link; hermes does not follow links in HERMES_HOME");
+    }
+  }
+
+  @Test
+  void aDanglingLinkAtGatewayLockIsARefusedStartThatCreatesNothingAtItsTarget() throws Exception {
+    // Invalid YAML: a gateway that took the lock through the link would stop at the config.
+    Profile profile = TestProfiles.create(root, "coder", "gateway: [unclosed\n");
+    Path target = Files.createDirectories(root.resolve("elsewhere")).resolve("planted.lock");
+    Files.createSymbolicLink(profile.lockFile(), target);
+
+    assertThat(run(profile)).isEqualTo(GatewayExitCodes.FAILURE);
+    assertThat(target).doesNotExist();
+    assertThat(profile.pidFile()).doesNotExist();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "error: could not take gateway.lock: "
+                + profile.lockFile()
+                + " is a symbolic link; hermes does not follow links in HERMES_HOME");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermes.core.Profile;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -117,5 +118,17 @@ class GatewaySettingsTest {
         .isInstanceOf(FatalConfigurationException.class);
     assertThatThrownBy(() -> GatewaySettings.load(text))
         .isInstanceOf(FatalConfigurationException.class);
+  }
+
+  @Test
+  void aLinkedEnvIsFatalEvenWithoutAModel() throws Exception {
+    Profile profile = TestProfiles.create(root, "p", "gateway:\n  port: 8643\n");
+    Path secret = Files.writeString(root.resolve("root-only"), "MODEL_API_KEY=not-yours\n");
+    Files.createSymbolicLink(profile.envFile(), secret);
+
+    assertThatThrownBy(() -> GatewaySettings.load(profile))
+        .isInstanceOf(FatalConfigurationException.class)
+        .hasMessage(
+            profile.envFile() + " is a symbolic link; hermes does not follow links in HERMES_HOME");
   }
 }

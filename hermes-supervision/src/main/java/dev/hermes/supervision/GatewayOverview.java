@@ -1,5 +1,6 @@
 package dev.hermes.supervision;
 
+import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
@@ -18,6 +19,9 @@ import java.util.Map;
  * @param port the configured gateway port, or null when config.yaml cannot be read
  * @param lastExit why it is held down or last ended ({@code crash loop (...)}, {@code exit 1},
  *     {@code signal KILL}), or null
+ * @param configError why the profile's config.yaml or gateway_state.json cannot be used (invalid
+ *     YAML, over its size cap, a symbolic link), or null: listings show the profile {@code
+ *     bad-config}
  */
 public record GatewayOverview(
     String profile,
@@ -30,13 +34,55 @@ public record GatewayOverview(
     long uptimeSeconds,
     int restarts,
     Integer port,
-    String lastExit) {
+    String lastExit,
+    String configError) {
 
   /** ACTUAL of a gateway whose status the supervisor could not give. */
   public static final String UNKNOWN = "unknown";
 
+  /** A row without a configuration problem. */
+  public GatewayOverview(
+      String profile,
+      String desired,
+      String actual,
+      boolean registered,
+      boolean up,
+      boolean ready,
+      int pid,
+      long uptimeSeconds,
+      int restarts,
+      Integer port,
+      String lastExit) {
+    this(
+        profile,
+        desired,
+        actual,
+        registered,
+        up,
+        ready,
+        pid,
+        uptimeSeconds,
+        restarts,
+        port,
+        lastExit,
+        null);
+  }
+
   public static GatewayOverview of(Profile profile, GatewayStatus status) {
-    Map<String, Object> state = profile.state().read();
+    Integer port = null;
+    String configError = null;
+    try {
+      port = profile.config().gatewayPort().stream().boxed().findFirst().orElse(null);
+    } catch (HermesException e) {
+      configError = e.getMessage();
+    }
+    Map<String, Object> state;
+    try {
+      state = profile.state().read();
+    } catch (FileRefusedException e) {
+      state = Map.of();
+      configError = configError != null ? configError : e.getMessage();
+    }
     return new GatewayOverview(
         profile.name(),
         text(state.get(GatewayStateFile.DESIRED_STATE)),
@@ -47,8 +93,9 @@ public record GatewayOverview(
         status.up() ? status.pid() : -1,
         status.up() ? status.sinceSeconds() : -1,
         Math.max(status.restarts(), 0),
-        port(profile),
-        lastExit(status, state));
+        port,
+        lastExit(status, state),
+        configError);
   }
 
   /** One row per profile, in order, from one {@link ServiceManager#statusAll} call. */
@@ -94,6 +141,7 @@ public record GatewayOverview(
     json.put("restarts", restarts);
     json.put("port", port);
     json.put("last_exit", lastExit);
+    json.put("config_error", configError);
     return json;
   }
 
@@ -113,14 +161,6 @@ public record GatewayOverview(
       return "signal " + status.signal();
     }
     return status.exitCode() >= 0 ? "exit " + status.exitCode() : null;
-  }
-
-  private static Integer port(Profile profile) {
-    try {
-      return profile.config().gatewayPort().stream().boxed().findFirst().orElse(null);
-    } catch (HermesException e) {
-      return null;
-    }
   }
 
   private static String text(Object value) {

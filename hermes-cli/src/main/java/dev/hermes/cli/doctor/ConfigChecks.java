@@ -1,5 +1,6 @@
 package dev.hermes.cli.doctor;
 
+import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileConfig;
@@ -13,9 +14,10 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * Every profile's {@code config.yaml} parses and names a usable {@code gateway.port}, and no two
- * profiles claim the same port (the second gateway to start would exit with "port in use"). Each
- * problem is one profile's, so a warning; a single ok line stands for "no problem of this kind".
+ * Every profile's {@code config.yaml} is a file of its own within its size cap, parses and names a
+ * usable {@code gateway.port}, and no two profiles claim the same port (the second gateway to start
+ * would exit with "port in use"). Each problem is one profile's, so a warning; a single ok line
+ * stands for "no problem of this kind".
  */
 final class ConfigChecks {
   private ConfigChecks() {}
@@ -44,6 +46,11 @@ final class ConfigChecks {
         } else {
           byPort.computeIfAbsent(port.getAsInt(), p -> new ArrayList<>()).add(name);
         }
+      } catch (FileRefusedException e) {
+        // Oversized or a link: not read at all, and listed as bad-config like invalid YAML.
+        report.add(
+            warn(name, name + ": config.yaml cannot be used (bad-config): " + e.getMessage()));
+        problems++;
       } catch (HermesException | UncheckedIOException e) {
         report.add(warn(name, name + ": config.yaml cannot be parsed: " + e.getMessage()));
         problems++;

@@ -2,9 +2,11 @@ package dev.hermes.cli.doctor;
 
 import dev.hermes.core.AtomicFiles;
 import dev.hermes.core.EnvFile;
+import dev.hermes.core.OwnFiles;
 import dev.hermes.core.Profile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
@@ -12,9 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every profile's {@code .env} holds its secrets, so it must exist and be readable by its owner
+ * Every profile's {@code .env} holds its secrets, so it must exist, be a file of its own (not a
+ * symbolic link, which hermes refuses to follow) within its size cap, and be readable by its owner
  * only (0600). With {@code --fix} a missing one is created as 0600 and an open one is tightened to
- * 0600; what was fixed is reported as ok, what could not be fixed stays a warning.
+ * 0600; what was fixed is reported as ok, what could not be fixed stays a warning. A link or an
+ * oversized file is never fixed: changing it could change a file elsewhere or lose secrets.
  */
 final class EnvFileChecks {
   private EnvFileChecks() {}
@@ -29,6 +33,10 @@ final class EnvFileChecks {
       findings++;
       String name = profile.name();
       String problem = name + ": .env " + finding.get().problem();
+      if (finding.get().fixed() == null) {
+        report.add(warn(name, problem));
+        continue;
+      }
       if (!fix) {
         report.add(warn(name, problem + " (run 'hermes doctor --fix')"));
         continue;
@@ -51,17 +59,37 @@ final class EnvFileChecks {
   }
 
   /**
-   * What is wrong with a {@code .env}, and what {@code --fix} did about it; each follows ".env ".
+   * What is wrong with a {@code .env}, and what {@code --fix} did about it (null: it does not touch
+   * it); each follows ".env ".
    */
   record Finding(String problem, String fixed) {}
 
   /** Empty when the file exists and only its owner can read or write it. */
   static Optional<Finding> examine(Path envFile) {
-    if (!Files.exists(envFile)) {
+    // Nothing here follows a link: a linked .env pointing at a 0600 file is not "private".
+    if (Files.isSymbolicLink(envFile)) {
+      return Optional.of(
+          new Finding(
+              "is a symbolic link; hermes does not follow links in HERMES_HOME: replace it with"
+                  + " the file itself",
+              null));
+    }
+    if (!Files.exists(envFile, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.of(new Finding("is missing", "was missing: created with mode 0600"));
     }
     try {
-      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(envFile);
+      long size = Files.size(envFile);
+      if (size > OwnFiles.ENV_LIMIT) {
+        return Optional.of(
+            new Finding(
+                "is "
+                    + OwnFiles.describeSize(size)
+                    + "; the limit is "
+                    + OwnFiles.describeSize(OwnFiles.ENV_LIMIT),
+                null));
+      }
+      Set<PosixFilePermission> mode =
+          Files.getPosixFilePermissions(envFile, LinkOption.NOFOLLOW_LINKS);
       if (AtomicFiles.OWNER_ONLY.containsAll(mode)) {
         return Optional.empty();
       }

@@ -1,5 +1,6 @@
 package dev.hermes.cli.doctor;
 
+import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.Profile;
 import dev.hermes.supervision.GatewayControl;
@@ -68,7 +69,13 @@ final class GatewayChecks {
    */
   static Optional<Check> finding(Profile profile, GatewayStatus status) {
     String name = profile.name();
-    Map<String, Object> state = profile.state().read();
+    Map<String, Object> state;
+    try {
+      state = profile.state().read();
+    } catch (FileRefusedException e) {
+      return Optional.of(
+          warn(name, name + ": gateway_state.json cannot be used (bad-config): " + e.getMessage()));
+    }
     String desired = text(state, GatewayStateFile.DESIRED_STATE);
     boolean wantedStopped = GatewayControl.STOPPED.equals(desired);
     boolean wantedRunning = GatewayControl.RUNNING.equals(desired);

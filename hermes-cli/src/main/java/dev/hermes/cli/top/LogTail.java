@@ -1,7 +1,9 @@
 package dev.hermes.cli.top;
 
+import dev.hermes.core.OwnFiles;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +22,15 @@ final class LogTail {
 
   /** Up to {@code count} complete last lines (a partial first line in the window is dropped). */
   static List<String> read(Path file, int count) throws IOException {
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      long length = in.length();
+    // Never through a link: the log lives in the tenant's HERMES_HOME (see OwnFiles).
+    try (FileChannel in = OwnFiles.openForReading(file)) {
+      long length = in.size();
       int size = (int) Math.min(length, MAX_BYTES);
-      byte[] bytes = new byte[size];
-      in.seek(length - size);
-      in.readFully(bytes);
+      ByteBuffer buffer = ByteBuffer.allocate(size);
+      while (buffer.hasRemaining() && in.read(buffer, length - size + buffer.position()) >= 0) {
+        // Positional reads until the window is full or the file ends (it was truncated).
+      }
+      byte[] bytes = Arrays.copyOf(buffer.array(), buffer.position());
       String text = new String(bytes, StandardCharsets.UTF_8);
       List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
       if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {

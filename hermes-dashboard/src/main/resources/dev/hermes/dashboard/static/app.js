@@ -84,7 +84,9 @@
     set(row.cells.pid, g.pid > 0 ? String(g.pid) : '-');
     set(row.cells.uptime, uptime(g.uptime_seconds));
     set(row.cells.restarts, String(g.restarts));
-    set(row.cells.port, g.port == null ? '-' : String(g.port));
+    // As in 'hermes gateway status': a config hermes cannot use shows instead of the port.
+    set(row.cells.port, g.config_error ? 'bad-config' : (g.port == null ? '-' : String(g.port)));
+    row.cells.port.title = g.config_error || '';
     set(row.cells['last-exit'], g.last_exit || '-');
     row.tr.className = g.actual + (HELD.has(g.actual) ? ' held' : '') +
       (state.logProfile === g.profile ? ' selected' : '');

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -24,7 +25,7 @@ public final class BootLog {
   public void append(String line) {
     try {
       Files.createDirectories(file.getParent());
-      if (Files.isRegularFile(file) && Files.size(file) >= ROTATE_AT) {
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) >= ROTATE_AT) {
         Files.move(
             file,
             file.resolveSibling(file.getFileName() + ".1"),
@@ -36,7 +37,9 @@ public final class BootLog {
           StandardCharsets.UTF_8,
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND,
-          StandardOpenOption.WRITE);
+          StandardOpenOption.WRITE,
+          // Boot runs as root over the tenant's volume: never append through a planted link.
+          LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
     }

@@ -1,7 +1,9 @@
 package dev.hermes.supervision.reconcile;
 
 import dev.hermes.core.AtomicFiles;
+import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.OwnFiles;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileStore;
@@ -77,7 +79,14 @@ public final class BootReconciler {
     List<ReconcileAction> actions = new ArrayList<>();
     BootLog bootLog = new BootLog(home.logsDir().resolve("container-boot.log"));
     for (Profile profile : profiles) {
-      String prior = profile.state().priorState().orElse(null);
+      String prior;
+      try {
+        prior = profile.state().priorState().orElse(null);
+      } catch (FileRefusedException e) {
+        // One refused state file must not keep the other gateways from being reconciled.
+        warn(profile.name() + ": " + e.getMessage() + "; registering it down");
+        prior = null;
+      }
       boolean start = "running".equals(prior);
       String action;
       if (scannerRunning && Files.isDirectory(s6.slot(profile.name()), LinkOption.NOFOLLOW_LINKS)) {
@@ -158,10 +167,10 @@ public final class BootReconciler {
 
   private static boolean pidFileIsLive(Path pidFile) {
     try {
-      String text = Files.readString(pidFile, StandardCharsets.UTF_8).trim();
+      String text = OwnFiles.readText(pidFile, OwnFiles.LINE_LIMIT).trim();
       return text.matches("\\d{1,9}")
           && ProcessHandle.of(Long.parseLong(text)).map(ProcessHandle::isAlive).orElse(false);
-    } catch (IOException e) {
+    } catch (IOException | FileRefusedException e) {
       return false;
     }
   }

@@ -1,11 +1,11 @@
 package dev.hermes.supervision.resolve;
 
+import dev.hermes.core.OwnFiles;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.SupervisionEnvironment;
 import dev.hermes.supervision.s6.S6Backends;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 /**
@@ -31,7 +31,7 @@ public final class S6ContainerCandidate implements Candidate {
 
   static boolean isS6Container(SupervisionEnvironment environment) {
     try {
-      String comm = Files.readString(environment.system("proc/1/comm"), StandardCharsets.UTF_8);
+      String comm = OwnFiles.readText(environment.system("proc/1/comm"), OwnFiles.LINE_LIMIT);
       return comm.strip().equals("s6-svscan")
           && Files.isDirectory(environment.system("run/s6/basedir"));
     } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.hermes.supervision.s6;
 
 import dev.hermes.core.AtomicFiles;
 import dev.hermes.core.HermesException;
+import dev.hermes.core.OwnFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,12 +84,7 @@ public final class LocalSupervisor implements AutoCloseable {
     ownership.requireFileOrAbsent(pidFile);
     FileChannel channel = null;
     try {
-      channel =
-          FileChannel.open(
-              lockFile,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              LinkOption.NOFOLLOW_LINKS);
+      channel = OwnFiles.openLock(lockFile);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         throw new HermesException(
@@ -246,9 +240,9 @@ public final class LocalSupervisor implements AutoCloseable {
 
   private static String describePid(Path pidFile) {
     try {
-      String pid = Files.readString(pidFile, StandardCharsets.UTF_8).trim();
+      String pid = OwnFiles.readText(pidFile, OwnFiles.LINE_LIMIT).trim();
       return pid.matches("\\d{1,9}") ? " (s6-svscan PID " + pid + ")" : "";
-    } catch (IOException e) {
+    } catch (IOException | HermesException e) {
       return "";
     }
   }

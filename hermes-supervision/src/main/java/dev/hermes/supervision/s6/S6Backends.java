@@ -1,10 +1,9 @@
 package dev.hermes.supervision.s6;
 
+import dev.hermes.core.OwnFiles;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.supervision.SupervisionEnvironment;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,11 +47,11 @@ public final class S6Backends {
   /** True when the pid file names a live process whose command is s6-svscan. */
   public static boolean localScannerRunning(SupervisionEnvironment e) {
     try {
-      String pid = Files.readString(localScannerPidFile(e), StandardCharsets.UTF_8).trim();
+      String pid = OwnFiles.readText(localScannerPidFile(e), OwnFiles.LINE_LIMIT).trim();
       if (!pid.matches("\\d{1,9}")) {
         return false;
       }
-      String comm = Files.readString(e.system("proc/" + pid + "/comm"), StandardCharsets.UTF_8);
+      String comm = OwnFiles.readText(e.system("proc/" + pid + "/comm"), OwnFiles.LINE_LIMIT);
       return comm.strip().equals("s6-svscan");
     } catch (IOException | RuntimeException ex) {
       return false;

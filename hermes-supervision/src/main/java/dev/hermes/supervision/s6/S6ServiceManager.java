@@ -1,6 +1,8 @@
 package dev.hermes.supervision.s6;
 
 import dev.hermes.core.FileTrees;
+import dev.hermes.core.HermesException;
+import dev.hermes.core.OwnFiles;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.supervision.CommandResult;
 import dev.hermes.supervision.CommandRunner;
@@ -11,7 +13,6 @@ import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.SupervisionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -465,9 +466,9 @@ public final class S6ServiceManager implements ServiceManager {
 
   private static String readLine(Path file) {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+      String text = OwnFiles.readText(file, OwnFiles.LINE_LIMIT).trim();
       return text.isEmpty() ? null : text;
-    } catch (IOException e) {
+    } catch (IOException | HermesException e) {
       return null;
     }
   }

@@ -102,6 +102,42 @@ class BootReconcilerTest {
   }
 
   @Test
+  void aLinkedStateFileRegistersThatGatewayDownAndTheOthersAsUsual() throws IOException {
+    Path planted =
+        Files.writeString(tmp.resolve("root-only.json"), "{\"desired_state\":\"running\"}");
+    profile("alpha", null);
+    Files.createSymbolicLink(home.profilesDir().resolve("alpha/gateway_state.json"), planted);
+    profile("beta", "{\"gateway_state\":\"running\"}");
+
+    List<ReconcileAction> actions = reconcile(null, false);
+
+    assertThat(actions)
+        .extracting(ReconcileAction::describe)
+        .containsExactly(
+            "profile=default prior_state=none action=registered",
+            "profile=alpha prior_state=none action=registered",
+            "profile=beta prior_state=running action=started");
+    assertThat(out.toString())
+        .contains("reconcile: warning: alpha: ")
+        .contains("gateway_state.json is a symbolic link; hermes does not follow links");
+  }
+
+  @Test
+  void theBootLogIsNeverAppendedThroughALink() throws IOException {
+    Path target = Files.writeString(tmp.resolve("root-only.log"), "untouched\n");
+    Files.createDirectories(home.logsDir());
+    Files.createSymbolicLink(home.logsDir().resolve("container-boot.log"), target);
+
+    try {
+      reconcile(null, false);
+    } catch (java.io.UncheckedIOException expected) {
+      // Refusing to write is the point; the target must be as it was.
+    }
+
+    assertThat(Files.readString(target)).isEqualTo("untouched\n");
+  }
+
+  @Test
   void appendsOneBootLogLinePerProfile() throws IOException {
     profile("coder", null);
     reconcile(null, false);

@@ -1,0 +1,64 @@
+package dev.hermes.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.hermes.core.Profile;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayOverviewTest {
+  @TempDir Path dir;
+
+  private Profile profile(String config) throws IOException {
+    Files.writeString(dir.resolve(Profile.SOUL), "soul\n");
+    Files.writeString(dir.resolve(Profile.CONFIG), config);
+    return new Profile("coder", dir, dir.resolve("logs"));
+  }
+
+  @Test
+  void aReadableProfileHasItsPortAndNoConfigError() throws IOException {
+    GatewayOverview row =
+        GatewayOverview.of(
+            profile("gateway:\n  port: 9001\n"), GatewayStatus.notRegistered("coder"));
+
+    assertThat(row.port()).isEqualTo(9001);
+    assertThat(row.configError()).isNull();
+    assertThat(row.toJson()).containsEntry("config_error", null);
+  }
+
+  @Test
+  void aFiftyMegabyteConfigIsABadConfigRowAtOnce() throws IOException {
+    Profile profile = profile("");
+    try (RandomAccessFile out = new RandomAccessFile(profile.configFile().toFile(), "rw")) {
+      out.setLength(50L * 1024 * 1024);
+    }
+
+    GatewayOverview row =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10),
+            () -> GatewayOverview.of(profile, GatewayStatus.notRegistered("coder")));
+
+    assertThat(row.port()).isNull();
+    assertThat(row.configError()).endsWith("config.yaml is 50 MB; the limit is 256 KB");
+    assertThat(row.actual()).isEqualTo("not-registered");
+  }
+
+  @Test
+  void aLinkedStateFileIsABadConfigRowWithoutItsContent() throws IOException {
+    Profile profile = profile("gateway:\n  port: 9001\n");
+    Path planted = Files.writeString(dir.resolve("elsewhere.json"), "{\"desired_state\":\"x\"}");
+    Files.createSymbolicLink(profile.stateFile(), planted);
+
+    GatewayOverview row = GatewayOverview.of(profile, GatewayStatus.notRegistered("coder"));
+
+    assertThat(row.configError()).contains("gateway_state.json is a symbolic link");
+    assertThat(row.desired()).isNull();
+    assertThat(row.port()).isEqualTo(9001);
+  }
+}
