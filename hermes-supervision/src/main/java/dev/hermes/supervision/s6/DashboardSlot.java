@@ -3,13 +3,13 @@ package dev.hermes.supervision.s6;
 import static dev.hermes.supervision.s6.ShellQuoting.quote;
 
 import dev.hermes.core.FileTrees;
+import dev.hermes.core.HermesException;
+import dev.hermes.core.OwnFiles;
 import dev.hermes.supervision.CommandResult;
 import dev.hermes.supervision.CommandRunner;
 import dev.hermes.supervision.GatewayCommands;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -44,9 +44,6 @@ public final class DashboardSlot {
 
   static final String HOLD_FILE = "hermes-failure";
 
-  /** Bounds the read of the reason: one line written by the dashboard. */
-  private static final int HOLD_REASON_LIMIT = 4096;
-
   private final SlotSpec spec;
   private final Path scandir;
 
@@ -70,10 +67,10 @@ public final class DashboardSlot {
   /** {@link #holdReason()} for the dashboard slot in {@code scandir}. */
   public static Optional<String> holdReason(Path scandir) {
     Path file = scandir.resolve(NAME).resolve(HOLD_FILE);
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      String text = new String(in.readNBytes(HOLD_REASON_LIMIT), StandardCharsets.UTF_8).strip();
+    try {
+      String text = OwnFiles.readText(file, OwnFiles.LINE_LIMIT).strip();
       return Optional.of(text.isEmpty() ? "it refused its configuration" : text);
-    } catch (IOException e) {
+    } catch (IOException | HermesException e) {
       return Optional.empty();
     }
   }
