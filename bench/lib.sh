@@ -1,4 +1,4 @@
-# lib.sh - timing and statistics helpers shared by the bench scripts.
+# lib.sh - timing, statistics and JDK-finding helpers shared by the bench scripts.
 #
 # Sourced (not run) by the scripts in bench/, as whoever runs them; it
 # defines functions only. Times are wall clock from GNU date's %N, in
@@ -80,4 +80,43 @@ memory_of() {
 
 mb() { # kB -> MB with one decimal
   printf '%d.%d' $(($1 / 1024)) $((($1 % 1024) * 10 / 1024))
+}
+
+# "$1/release" -> rel_major, rel_ver (e.g. 25, 25.0.3)
+read_release() {
+  rel_major='' rel_ver=''
+  [ -r "$1/release" ] || return 1
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in
+      JAVA_VERSION=*) rel_ver=${line#JAVA_VERSION=} ;;
+    esac
+  done <"$1/release"
+  rel_ver=${rel_ver#\"}
+  rel_ver=${rel_ver%\"}
+  case $rel_ver in
+    1.*) rel_major=${rel_ver#1.} ;;
+    *) rel_major=$rel_ver ;;
+  esac
+  rel_major=${rel_major%%[!0-9]*}
+  [ -n "$rel_major" ]
+}
+
+# First JDK home with major version $1 (or the override $2, which must be one), in
+# $found; empty when there is none. Looks in $JAVA_HOME, /usr/lib/jvm/* and /opt/java/openjdk.
+find_jdk() {
+  found=''
+  if [ -n "$2" ]; then
+    if ! read_release "$2" || [ "$rel_major" != "$1" ] || [ ! -x "$2/bin/java" ]; then
+      die "$2 is not a JDK $1 home"
+    fi
+    found=$2
+    return 0
+  fi
+  for d in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/* /opt/java/openjdk; do
+    if [ -x "$d/bin/java" ] && read_release "$d" && [ "$rel_major" = "$1" ]; then
+      found=$d
+      return 0
+    fi
+  done
+  return 0
 }

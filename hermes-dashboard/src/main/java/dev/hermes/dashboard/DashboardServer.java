@@ -2,31 +2,32 @@ package dev.hermes.dashboard;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.hermes.core.HandlerThreads;
+import dev.hermes.core.ServerLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
 
 /**
- * The JDK's HTTP server with a small pool: the dashboard serves a handful of pages polling once a
- * second, and idle memory matters more than throughput. Binding is separate from serving so that
- * every refusal happens before anything listens.
+ * The JDK's HTTP server with the limits of {@link ServerLimits} and a thread per connection being
+ * read ({@link HandlerThreads}): the dashboard serves a handful of pages polling once a second, and
+ * idle memory matters more than throughput, but a slow client must hold only its own thread.
+ * Binding is separate from serving so that every refusal happens before anything listens.
  */
 final class DashboardServer {
-  private static final int THREADS = 4;
-  private static final int QUEUED = 64;
   private static final int BACKLOG = 50;
+  // Its slowest answer is the cold overview of every profile, 0.7 s at 200 profiles
+  // (bench/results/dashboard.md); the rest is margin for a loaded host.
+  static final Duration SLOWEST_ANSWER = Duration.ofSeconds(10);
   // A dashboard restarted right after its predecessor died may find the port held for a moment.
   private static final Duration BIND_RETRY = Duration.ofSeconds(3);
 
   private final HttpServer server;
-  private ThreadPoolExecutor pool;
+  private ExecutorService pool;
 
   private DashboardServer(HttpServer server) {
     this.server = server;
@@ -34,6 +35,8 @@ final class DashboardServer {
 
   /** Listens on the address; a port in use or an address this host lacks is a refusal. */
   static DashboardServer bind(InetAddress address, int port, String host) {
+    // Before the JVM's first server exists: the JDK reads its limits once, then.
+    ServerLimits.install(SLOWEST_ANSWER);
     long deadline = System.nanoTime() + BIND_RETRY.toNanos();
     while (true) {
       try {
@@ -60,22 +63,7 @@ final class DashboardServer {
   }
 
   void serve(HttpHandler handler) {
-    AtomicInteger count = new AtomicInteger();
-    pool =
-        new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUED),
-            r -> {
-              Thread t = new Thread(r, "dashboard-http-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
-            // A full queue makes the accepting thread answer itself, so it stops accepting.
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    pool.allowCoreThreadTimeOut(true);
+    pool = HandlerThreads.create("dashboard-http");
     server.createContext("/", handler);
     server.setExecutor(pool);
     server.start();

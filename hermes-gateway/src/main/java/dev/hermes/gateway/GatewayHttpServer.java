@@ -1,32 +1,31 @@
 package dev.hermes.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.hermes.core.HandlerThreads;
+import dev.hermes.core.ServerLimits;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
 
 /**
- * The JDK's built-in HTTP server on the profile's host and port, with a small pool: one JVM runs
- * per profile, so idle memory matters more than peak throughput.
+ * The JDK's built-in HTTP server on the profile's host and port, with the limits of {@link
+ * ServerLimits} and a thread per connection being read ({@link HandlerThreads}): one JVM runs per
+ * profile, so an idle gateway keeps no handler thread, and a slow client holds only its own.
  */
 final class GatewayHttpServer {
-  private static final int HANDLER_THREADS = 4;
-  private static final int QUEUED_REQUESTS = 64;
   private static final int BACKLOG = 50;
   // Right after replacing a gateway its port can still be held for a moment by the exiting
   // process (the kernel may free the lock before the socket).
   private static final Duration BIND_RETRY_AFTER_TAKEOVER = Duration.ofSeconds(3);
 
   private final HttpServer server;
-  private final ThreadPoolExecutor pool;
+  private final ExecutorService pool;
   private final InFlightRequests inFlight;
 
-  private GatewayHttpServer(HttpServer server, ThreadPoolExecutor pool, InFlightRequests inFlight) {
+  private GatewayHttpServer(HttpServer server, ExecutorService pool, InFlightRequests inFlight) {
     this.server = server;
     this.pool = pool;
     this.inFlight = inFlight;
@@ -35,28 +34,26 @@ final class GatewayHttpServer {
   /**
    * Binds and starts serving {@code endpoints}. A port another program holds, or an address this
    * host does not have, is a configuration the gateway cannot run with.
+   *
+   * @param slowestAnswer the longest an endpoint may take to answer (the model relay's timeouts):
+   *     the server's response deadline leaves room for it
    */
   static GatewayHttpServer start(
-      String host, int port, Map<String, Endpoint> endpoints, GatewayLog log, boolean tookOver)
+      String host,
+      int port,
+      Map<String, Endpoint> endpoints,
+      Duration slowestAnswer,
+      GatewayLog log,
+      boolean tookOver)
       throws FatalConfigurationException, IOException {
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
       throw new FatalConfigurationException("gateway.host '" + host + "' does not resolve");
     }
+    // Before the JVM's first server exists: the JDK reads its limits once, then.
+    ServerLimits.install(slowestAnswer);
     HttpServer server = bind(address, host, port, tookOver);
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            HANDLER_THREADS,
-            HANDLER_THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUED_REQUESTS),
-            DaemonThreads.named("gateway-http"),
-            // A full queue makes the accepting thread handle the request itself: it stops
-            // accepting meanwhile, which is the back-pressure we want under a flood.
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    // Idle handler threads go away; a quiet gateway keeps none.
-    pool.allowCoreThreadTimeOut(true);
+    ExecutorService pool = HandlerThreads.create("gateway-http");
     InFlightRequests inFlight = new InFlightRequests();
     server.createContext("/", new Router(endpoints, inFlight, log));
     server.setExecutor(pool);

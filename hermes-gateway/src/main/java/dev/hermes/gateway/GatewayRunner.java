@@ -115,6 +115,7 @@ public final class GatewayRunner {
               settings.host(),
               settings.port(),
               endpoints(profile.name(), pid, lifecycle, settings, log),
+              settings.model().map(ModelRelay::slowestAnswer).orElse(Duration.ZERO),
               log,
               tookOver);
       log.info("listening on " + settings.host() + ":" + settings.port());

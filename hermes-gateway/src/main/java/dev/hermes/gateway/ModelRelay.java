@@ -39,6 +39,16 @@ final class ModelRelay {
     this.log = log;
   }
 
+  /**
+   * The longest a relay waits before it has the model's answer or gives up: the connect timeout,
+   * then the answer's own ({@code model.timeout_seconds}). Reading the answer's body after that is
+   * not bounded by them; the server's response deadline allows for it ({@link
+   * dev.hermes.core.ServerLimits#ANSWER_TRANSFER}).
+   */
+  static Duration slowestAnswer(ModelEndpoint endpoint) {
+    return CONNECT_TIMEOUT.plus(endpoint.timeout());
+  }
+
   /** The reply: {@code {"reply": ..., "model": ...}}. */
   Map<String, Object> relay(List<Map<String, String>> messages) throws HttpError {
     long started = System.nanoTime();
