@@ -18,23 +18,23 @@ public final class GatewayColumns {
             "PROFILE",
             "DESIRED",
             "ACTUAL",
-            "READY",
             "PID",
             "UPTIME",
             "RESTARTS",
             "PORT",
-            "LAST EXIT");
+            "LAST EXIT",
+            "REASON");
     for (GatewayOverview row : rows) {
       table.add(
           row.profile(),
-          orDash(row.desired()),
-          row.actual(),
-          row.up() ? (row.ready() ? "yes" : "no") : "-",
+          row.desired() == null ? "-" : row.desired().word(),
+          row.actual().word(),
           row.pid() > 0 ? Integer.toString(row.pid()) : "-",
           Uptime.format(row.uptimeSeconds()),
           Integer.toString(row.restarts()),
           port(row),
-          orDash(row.lastExit()));
+          orDash(row.lastExit()),
+          orDash(row.reason()));
     }
     return table.lines();
   }

@@ -1,5 +1,7 @@
 package dev.hermes.cli;
 
+import dev.hermes.supervision.GatewayAction;
+
 /** {@code hermes gateway}: groups the gateway subcommands; alone it prints their help. */
 public final class GatewayCommand implements CliCommand {
   @Override
@@ -7,9 +9,9 @@ public final class GatewayCommand implements CliCommand {
     return CommandSpec.named("gateway")
         .describe("Run, start, stop, restart and inspect profile gateways.")
         .subcommand("run", GatewayRunCommand::new)
-        .subcommand("start", GatewayStartCommand::new)
-        .subcommand("stop", GatewayStopCommand::new)
-        .subcommand("restart", GatewayRestartCommand::new)
+        .subcommand("start", () -> new GatewayLifecycleCommand(GatewayAction.START))
+        .subcommand("stop", () -> new GatewayLifecycleCommand(GatewayAction.STOP))
+        .subcommand("restart", () -> new GatewayLifecycleCommand(GatewayAction.RESTART))
         .subcommand("status", GatewayStatusCommand::new)
         .subcommand("top", GatewayTopCommand::new)
         .subcommand("install", GatewayInstallCommand::new)

@@ -1,7 +1,9 @@
 package dev.hermes.cli;
 
 import dev.hermes.core.HermesException;
+import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayControl;
+import dev.hermes.supervision.GatewayOutcome;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.GatewayWait;
 import dev.hermes.supervision.GatewayWait.Goal;
@@ -11,31 +13,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code gateway start}, {@code stop} and {@code restart} share: one profile or {@code --all},
- * the action through the service manager (which records {@code desired_state}), and {@code --wait}
- * for ready or down.
+ * {@code hermes [-p P] gateway start|stop|restart [--all] [--wait [--timeout S]]}: the action
+ * through the service manager (which records {@code desired_state}), then what the supervisor made
+ * of it: without {@code --wait} the gateway is watched for a few seconds (ready, held down again,
+ * ended again), with it until ready or down.
  */
-abstract class GatewayLifecycleCommand implements CliCommand {
-  /** "start", for error lines. */
-  abstract String verb();
+final class GatewayLifecycleCommand implements CliCommand {
+  private final GatewayAction action;
 
-  /** "Started", for success lines. */
-  abstract String pastTense();
-
-  /** The help's description. */
-  abstract String description();
-
-  abstract Goal goal();
-
-  abstract void apply(GatewayControl control, String profile);
+  GatewayLifecycleCommand(GatewayAction action) {
+    this.action = action;
+  }
 
   @Override
   public CommandSpec spec() {
-    return CommandSpec.named(verb())
+    return CommandSpec.named(action.verb())
         .describe(description())
-        .flag("--all", "Act on every registered profile gateway.")
+        .flag("--all", allHelp())
         .flag("--wait", "Return once the gateway is ready (start, restart) or down (stop).")
         .option("--timeout", "SECONDS", "How long --wait waits.", "60");
+  }
+
+  private String description() {
+    return switch (action) {
+      case START -> "Start the profile's gateway and record desired_state=running.";
+      case STOP -> "Stop the profile's gateway and record desired_state=stopped.";
+      case RESTART ->
+          "Restart the profile's gateway (start it when down) and record desired_state=running.";
+    };
+  }
+
+  /** The peers' semantics: restart --all is systemctl's try-restart over the running fleet. */
+  private String allHelp() {
+    return switch (action) {
+      case START -> "Start every registered profile gateway.";
+      case STOP -> "Stop every registered profile gateway.";
+      case RESTART ->
+          "Restart every registered gateway whose desired state is running; stopped ones stay"
+              + " stopped.";
+    };
+  }
+
+  private Goal goal() {
+    return action.bringsUp() ? Goal.READY : Goal.DOWN;
   }
 
   @Override
@@ -48,70 +68,91 @@ abstract class GatewayLifecycleCommand implements CliCommand {
     PrintWriter out = in.out();
     boolean await = in.flag("--wait");
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
-    if (!in.flag("--all")) {
-      String profile = in.profile();
-      int oldPid = pidBefore(control, profile, await);
-      apply(control, profile);
-      if (!await) {
-        out.println("✓ " + pastTense() + " gateway-" + profile);
-        return 0;
+    if (in.flag("--all")) {
+      return applyToAll(control, out, await, timeout);
+    }
+    String profile = in.profile();
+    GatewayStatus before = control.act(action, profile);
+    if (!await) {
+      GatewayOutcome outcome =
+          new GatewayWait(control.manager()).settle(profile, action, before, GatewayControl.SETTLE);
+      if (!outcome.ok()) {
+        throw new HermesException(outcome.line().substring(2));
       }
-      GatewayStatus status = waitFor(control, profile, oldPid, timeout);
-      out.println("✓ " + pastTense() + " gateway-" + profile + ": " + describe(status));
+      out.println(outcome.line());
       return 0;
     }
-    return applyToAll(control, out, await, timeout);
+    GatewayStatus status = waitFor(control, profile, before, timeout);
+    out.println("✓ " + action.pastTense() + " gateway-" + profile + ": " + describe(status));
+    return 0;
   }
 
   private int applyToAll(GatewayControl control, PrintWriter out, boolean await, Duration timeout) {
-    List<String> profiles = control.manager().list();
-    if (profiles.isEmpty()) {
+    List<String> profiles = targets(control);
+    if (profiles == null) {
       out.println("✗ No profile gateways registered");
       return 1;
     }
     List<String> done = new ArrayList<>();
-    List<Integer> oldPids = new ArrayList<>();
+    List<GatewayStatus> before = new ArrayList<>();
     int failures = 0;
     for (String profile : profiles) {
       try {
-        int oldPid = pidBefore(control, profile, await);
-        apply(control, profile);
+        before.add(control.act(action, profile));
         done.add(profile);
-        oldPids.add(oldPid);
       } catch (HermesException e) {
-        out.println("✗ Could not " + verb() + " gateway-" + profile + ": " + e.getMessage());
+        out.println("✗ Could not " + action.verb() + " gateway-" + profile + ": " + e.getMessage());
         failures++;
       }
     }
     int succeeded = done.size();
-    if (await) {
-      for (int i = 0; i < done.size(); i++) {
-        try {
-          waitFor(control, done.get(i), oldPids.get(i), timeout);
-        } catch (HermesException e) {
-          out.println("✗ " + e.getMessage());
-          succeeded--;
-          failures++;
+    GatewayWait wait = new GatewayWait(control.manager());
+    for (int i = 0; i < done.size(); i++) {
+      try {
+        if (await) {
+          waitFor(control, done.get(i), before.get(i), timeout);
+        } else {
+          // The gateways settle side by side: the later ones have had their time by now.
+          GatewayOutcome outcome =
+              wait.settle(done.get(i), action, before.get(i), GatewayControl.SETTLE);
+          if (!outcome.ok()) {
+            out.println(outcome.line());
+            succeeded--;
+            failures++;
+          }
         }
+      } catch (HermesException e) {
+        out.println("✗ " + e.getMessage());
+        succeeded--;
+        failures++;
       }
     }
     if (succeeded > 0) {
-      out.println("✓ " + pastTense() + " " + succeeded + " profile gateway(s)");
+      out.println("✓ " + action.pastTense() + " " + succeeded + " profile gateway(s)");
+    } else if (done.isEmpty() && failures == 0) {
+      out.println("✓ No gateway is meant to be running: nothing to " + action.verb());
     }
     return failures == 0 ? 0 : 1;
   }
 
-  /** For a restart with --wait: the pid being replaced, so the old run does not count as ready. */
-  private int pidBefore(GatewayControl control, String profile, boolean await) {
-    if (!await || goal() != Goal.READY) {
-      return -1;
+  /**
+   * The registered gateways this action applies to, or null when none is registered: restart leaves
+   * those whose desired state is stopped alone.
+   */
+  private List<String> targets(GatewayControl control) {
+    List<String> registered = control.manager().list();
+    if (registered.isEmpty()) {
+      return null;
     }
-    GatewayStatus before = control.manager().status(profile);
-    return before.up() ? before.pid() : -1;
+    if (action != GatewayAction.RESTART) {
+      return registered;
+    }
+    return registered.stream().filter(control::meantToRun).toList();
   }
 
   private GatewayStatus waitFor(
-      GatewayControl control, String profile, int oldPid, Duration timeout) {
+      GatewayControl control, String profile, GatewayStatus before, Duration timeout) {
+    int oldPid = action == GatewayAction.RESTART && before.up() ? before.pid() : -1;
     return new GatewayWait(control.manager()).until(profile, goal(), oldPid, timeout);
   }
 

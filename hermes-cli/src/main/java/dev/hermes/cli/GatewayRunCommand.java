@@ -6,6 +6,7 @@ import dev.hermes.core.ProfileNames;
 import dev.hermes.core.SignalTrap;
 import dev.hermes.gateway.GatewayOptions;
 import dev.hermes.gateway.GatewayRunner;
+import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.ServiceManagerKind;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -69,7 +70,7 @@ public final class GatewayRunCommand implements CliCommand {
             signal -> terminated.countDown(),
             warning -> err.println("hermes: warning: " + warning),
             notice -> err.println("hermes: " + notice))) {
-      context.gateways().start(profile);
+      context.gateways().act(GatewayAction.START, profile);
       err.println("→ gateway is now running under s6 supervision");
       err.flush();
       terminated.await();

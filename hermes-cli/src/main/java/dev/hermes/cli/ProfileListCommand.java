@@ -1,8 +1,12 @@
 package dev.hermes.cli;
 
+import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileSummary;
+import dev.hermes.supervision.GatewayOverview;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code hermes profile list [--json]}: name, port, desired and actual state of every profile. */
 public final class ProfileListCommand implements CliCommand {
@@ -15,20 +19,32 @@ public final class ProfileListCommand implements CliCommand {
 
   @Override
   public int run(Invocation in) {
-    List<ProfileSummary> rows =
-        in.context().profiles().list().stream().map(ProfileSummary::of).toList();
+    List<Profile> profiles = in.context().profiles().list();
+    List<ProfileSummary> rows = profiles.stream().map(ProfileSummary::of).toList();
+    // The actual state in the words gateway status uses, from the supervisor.
+    List<GatewayOverview> gateways = GatewayOverview.of(profiles, in.context().serviceManager());
     PrintWriter out = in.out();
     if (in.flag("--json")) {
-      out.println(Json.write(rows.stream().map(ProfileSummary::toJson).toList()));
+      List<Map<String, Object>> json = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        Map<String, Object> row = rows.get(i).toJson();
+        row.put("actual", gateways.get(i).actual().word());
+        row.put("reason", gateways.get(i).reason());
+        json.add(row);
+      }
+      out.println(Json.write(json));
       return 0;
     }
     Table table = new Table("PROFILE", "PORT", "DESIRED", "ACTUAL");
-    for (ProfileSummary row : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      ProfileSummary row = rows.get(i);
       table.add(
           row.name(),
-          row.port() == null ? "-" : row.port().toString(),
+          row.configError() != null
+              ? "bad-config"
+              : row.port() == null ? "-" : row.port().toString(),
           orDash(row.desired()),
-          row.configError() != null ? "bad-config" : orDash(row.reported()));
+          gateways.get(i).actual().word());
     }
     table.print(out);
     return 0;

@@ -110,7 +110,10 @@ class CommandLineTest {
     assertThat(rows.get(2).get("port").asInt()).isEqualTo(9100);
     assertThat(rows.get(0).fieldNames())
         .toIterable()
-        .containsExactly("name", "dir", "port", "desired", "reported", "config_error");
+        .containsExactly(
+            "name", "dir", "port", "desired", "reported", "config_error", "actual", "reason");
+    // No supervisor runs in this test: the words of gateway status say so.
+    assertThat(rows.get(0).get("actual").asText()).isEqualTo("not-supervised");
   }
 
   @Test
@@ -120,8 +123,8 @@ class CommandLineTest {
     assertThat(r.out().lines())
         .containsExactly(
             "PROFILE  PORT  DESIRED  ACTUAL",
-            "default  8642  -        -",
-            "a        9001  -        -");
+            "default  8642  -        not-supervised",
+            "a        9001  -        not-supervised");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.hermes.cli;
 
+import dev.hermes.core.state.Hold;
+import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
@@ -47,7 +49,13 @@ final class FakeServiceManager implements ServiceManager {
     for (String profile : profiles) {
       statuses.put(
           profile,
-          new GatewayStatus(profile, true, true, true, true, true, 4242, 30, -1, null, 0, null));
+          GatewayStatus.builder(profile)
+              .up(4242)
+              .ready(true)
+              .normallyUp(true)
+              .since(30)
+              .restarts(0)
+              .build());
     }
     return this;
   }
@@ -56,7 +64,7 @@ final class FakeServiceManager implements ServiceManager {
   FakeServiceManager starting(String profile) {
     statuses.put(
         profile,
-        new GatewayStatus(profile, true, true, false, true, true, 4243, 1, -1, null, 0, null));
+        GatewayStatus.builder(profile).up(4243).normallyUp(true).since(1).restarts(0).build());
     return this;
   }
 
@@ -74,7 +82,18 @@ final class FakeServiceManager implements ServiceManager {
   FakeServiceManager heldDown(String profile, String failure) {
     statuses.put(
         profile,
-        new GatewayStatus(profile, true, false, false, false, true, -1, 3, 1, null, 5, failure));
+        GatewayStatus.builder(profile)
+            .normallyUp(true)
+            .since(3)
+            .exitCode(1)
+            .restarts(5)
+            .hold(
+                new Hold(
+                    failure.startsWith("crash loop")
+                        ? HoldReason.CRASH_LOOP
+                        : HoldReason.FATAL_CONFIG,
+                    failure))
+            .build());
     return this;
   }
 
@@ -151,6 +170,10 @@ final class FakeServiceManager implements ServiceManager {
     actions.add(action + " " + profile);
     if (up && failing.containsKey(profile)) {
       heldDown(profile, failing.get(profile));
+    } else if (up && action.equals("restart") && status(profile).up()) {
+      // A restart replaces the process: a new pid, as a real supervisor gives.
+      statuses.put(
+          profile, status(profile).toBuilder().up(status(profile).pid() + 1).since(0).build());
     } else if (up) {
       up(profile);
     } else {
@@ -167,7 +190,7 @@ final class FakeServiceManager implements ServiceManager {
   }
 
   private static GatewayStatus downStatus(String profile) {
-    return new GatewayStatus(profile, true, false, false, false, false, -1, 10, 0, null, 0, null);
+    return GatewayStatus.builder(profile).since(10).exitCode(0).restarts(0).build();
   }
 
   @Override

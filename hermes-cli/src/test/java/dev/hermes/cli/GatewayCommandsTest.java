@@ -32,7 +32,8 @@ class GatewayCommandsTest {
     CliRun r = CliRun.run(home, manager, "-p", "alpha", "gateway", "start");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("✓ Started gateway-alpha\n");
+    // What the supervisor made of it, not a bare "started".
+    assertThat(r.out()).isEqualTo("✓ Started gateway-alpha: ready, PID 4242\n");
     assertThat(manager.actions()).containsExactly("start alpha");
     assertThat(desired("alpha")).isEqualTo("running");
     assertThat(desired("beta")).isEqualTo("(none)");
@@ -109,12 +110,12 @@ class GatewayCommandsTest {
     assertThat(table.out().lines().toList())
         .hasSize(4)
         .first()
-        .isEqualTo("PROFILE  DESIRED  ACTUAL      READY  PID   UPTIME  RESTARTS  PORT  LAST EXIT");
+        .isEqualTo("PROFILE  DESIRED  ACTUAL      PID   UPTIME  RESTARTS  PORT  LAST EXIT  REASON");
     assertThat(table.out())
-        .containsPattern("default +- +ready +yes +4242 +30s +0 +\\d+ +-")
+        .containsPattern("default +- +ready +4242 +30s +0 +\\d+ +- +-")
         .containsPattern(
-            "alpha +- +crash-loop +- +- +- +5 +\\d+ +crash loop \\(5 exits in 9s, last: exit 1\\)")
-        .containsPattern("beta +- +down +- +- +- +0 +\\d+ +-\n");
+            "alpha +- +crash-loop +- +- +5 +\\d+ +- +crash loop \\(5 exits in 9s, last: exit 1\\)")
+        .containsPattern("beta +- +down +- +- +0 +\\d+ +- +-\n");
 
     // Once it has run, a clean stop shows as the last exit.
     new HermesHome(home)
@@ -122,20 +123,23 @@ class GatewayCommandsTest {
         .state()
         .merge(java.util.Map.of("gateway_state", "stopped"));
     assertThat(CliRun.run(home, manager, "gateway", "status", "--all").out())
-        .containsPattern("beta +- +down +- +- +- +0 +\\d+ +exit 0");
+        .containsPattern("beta +- +down +- +- +0 +\\d+ +exit 0 +-");
 
     CliRun json = CliRun.run(home, manager, "-p", "alpha", "gateway", "status", "--json");
     JsonNode rows = new ObjectMapper().readTree(json.out());
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("actual").asText()).isEqualTo("crash-loop");
     assertThat(rows.get(0).get("uptime_seconds").asLong()).isEqualTo(-1);
-    assertThat(rows.get(0).get("last_exit").asText()).startsWith("crash loop");
+    assertThat(rows.get(0).get("reason").asText()).startsWith("crash loop");
+    assertThat(rows.get(0).get("hold_reason").asText()).isEqualTo("crash-loop");
     assertThat(rows.get(0).fieldNames())
         .toIterable()
         .containsExactly(
             "profile",
             "desired",
             "actual",
+            "reason",
+            "hold_reason",
             "registered",
             "up",
             "ready",
@@ -144,6 +148,7 @@ class GatewayCommandsTest {
             "restarts",
             "port",
             "last_exit",
+            "backoff_seconds",
             "config_error");
     assertThat(rows.get(0).get("config_error").isNull()).isTrue();
   }

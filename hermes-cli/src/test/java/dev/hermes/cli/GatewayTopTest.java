@@ -111,13 +111,14 @@ class GatewayTopTest {
     assertThat(manager.actions()).containsExactly("start alpha");
     assertThat(desired("alpha")).isEqualTo("running");
     TopScreen screen = top.screen();
-    assertThat(screen.status()).isEqualTo(new TopScreen.Status("✓ Started gateway-alpha", false));
-    assertThat(screen.selectedRow().actual()).as("refreshed at once").isEqualTo("ready");
+    assertThat(screen.status())
+        .isEqualTo(new TopScreen.Status("✓ Started gateway-alpha: ready, PID 4242", false));
+    assertThat(screen.selectedRow().actual().word()).as("refreshed at once").isEqualTo("ready");
 
     top.handle(Key.STOP);
     top.handle(Key.RESTART);
     assertThat(manager.actions()).containsExactly("start alpha", "stop alpha", "restart alpha");
-    assertThat(top.screen().status().text()).isEqualTo("✓ Restarted gateway-alpha");
+    assertThat(top.screen().status().text()).isEqualTo("✓ Restarted gateway-alpha: ready, PID 4242");
     assertThat(desired("alpha")).isEqualTo("running");
   }
 
@@ -198,10 +199,9 @@ class GatewayTopTest {
     TopController top = controller();
 
     GatewayOverview alpha = top.screen().rows().get(1);
-    assertThat(alpha.actual()).isEqualTo("unknown");
-    assertThat(alpha.lastExit())
-        .isEqualTo("status unavailable: s6-svstat failed for gateway-alpha");
-    assertThat(top.screen().rows().get(2).actual()).isEqualTo("down");
+    assertThat(alpha.actual().word()).isEqualTo("unknown");
+    assertThat(alpha.reason()).isEqualTo("status unavailable: s6-svstat failed for gateway-alpha");
+    assertThat(top.screen().rows().get(2).actual().word()).isEqualTo("down");
   }
 
   @Test

@@ -41,7 +41,7 @@ class OversizedConfigListingTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.out().lines())
-        .anySatisfy(line -> assertThat(line).matches("big +- +- +bad-config"))
+        .anySatisfy(line -> assertThat(line).matches("big +bad-config +- +not-supervised"))
         .anySatisfy(line -> assertThat(line).startsWith("ok ").contains("9002"));
   }
 

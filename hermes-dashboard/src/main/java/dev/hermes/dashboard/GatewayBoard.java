@@ -22,19 +22,25 @@ final class GatewayBoard {
   private final HermesHome home;
   private final Function<String, GatewayStatus> statuses;
   private final Runnable forget;
+  private final ServiceManager manager;
 
-  GatewayBoard(HermesHome home, Function<String, GatewayStatus> statuses, Runnable forget) {
+  GatewayBoard(
+      HermesHome home,
+      Function<String, GatewayStatus> statuses,
+      Runnable forget,
+      ServiceManager manager) {
     this.home = home;
     this.statuses = statuses;
     this.forget = forget;
+    this.manager = manager;
   }
 
   static GatewayBoard of(HermesHome home, ServiceManager manager) {
     if (manager instanceof S6ServiceManager s6) {
       S6StatusCache cache = new S6StatusCache(s6);
-      return new GatewayBoard(home, cache::status, cache::clear);
+      return new GatewayBoard(home, cache::status, cache::clear, manager);
     }
-    return new GatewayBoard(home, manager::status, () -> {});
+    return new GatewayBoard(home, manager::status, () -> {}, manager);
   }
 
   /** Default first, then by name. A gateway whose status cannot be read still gets its row. */
@@ -53,7 +59,7 @@ final class GatewayBoard {
 
   private GatewayOverview row(Profile profile) {
     try {
-      return GatewayOverview.of(profile, statuses.apply(profile.name()));
+      return GatewayOverview.of(profile, statuses.apply(profile.name()), manager);
     } catch (RuntimeException e) {
       return GatewayOverview.unavailable(profile.name(), e.getMessage());
     }

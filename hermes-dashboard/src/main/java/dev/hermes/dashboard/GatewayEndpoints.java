@@ -5,7 +5,9 @@ import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
+import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayControl;
+import dev.hermes.supervision.GatewayOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,24 +47,33 @@ final class GatewayEndpoints {
   /**
    * Start, stop or restart through the service manager, recording desired_state as the CLI does.
    */
-  Reply act(String name, String action, Request request) {
+  Reply act(String name, String verb, Request request) {
     Profile profile = existing(name);
-    log.info(action + " gateway-" + profile.name() + " (requested from " + request.client() + ")");
+    GatewayAction action =
+        GatewayAction.parse(verb)
+            .orElseThrow(() -> new HttpFailure(404, "unknown action '" + verb + "'"));
+    log.info(verb + " gateway-" + profile.name() + " (requested from " + request.client() + ")");
+    GatewayOutcome outcome;
     try {
-      switch (action) {
-        case "start" -> control.start(profile.name());
-        case "stop" -> control.stop(profile.name());
-        case "restart" -> control.restart(profile.name());
-        default -> throw new HttpFailure(404, "unknown action '" + action + "'");
-      }
+      outcome = control.actAndSettle(action, profile.name());
     } catch (HermesException | UncheckedIOException e) {
-      log.warning(action + " gateway-" + profile.name() + " failed: " + e.getMessage());
+      log.warning(verb + " gateway-" + profile.name() + " failed: " + e.getMessage());
       throw new HttpFailure(409, e.getMessage());
     } finally {
       board.forget();
       overview.invalidate();
     }
-    return Reply.ok(Map.of("ok", true, "profile", profile.name(), "action", action));
+    if (!outcome.ok()) {
+      log.warning(outcome.line().substring(2));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ok", outcome.ok());
+    body.put("profile", profile.name());
+    body.put("action", verb);
+    body.put("result", outcome.verdict().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("actual", outcome.status().actual().word());
+    body.put("message", outcome.line());
+    return Reply.ok(body);
   }
 
   Reply logTail(String name) {

@@ -1,5 +1,7 @@
 package dev.hermes.dashboard;
 
+import dev.hermes.core.state.Hold;
+import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
@@ -32,7 +34,13 @@ final class FakeManager implements ServiceManager {
     act("start", profile);
     statuses.put(
         profile,
-        new GatewayStatus(profile, true, true, true, true, true, 4242, 0, -1, null, 0, null));
+        GatewayStatus.builder(profile)
+            .up(4242)
+            .ready(true)
+            .normallyUp(true)
+            .since(0)
+            .restarts(0)
+            .build());
   }
 
   @Override
@@ -50,8 +58,7 @@ final class FakeManager implements ServiceManager {
   public GatewayStatus status(String profile) {
     statusReads.incrementAndGet();
     return statuses.getOrDefault(
-        profile,
-        new GatewayStatus(profile, true, false, false, false, false, -1, 5, 0, null, 0, null));
+        profile, GatewayStatus.builder(profile).since(5).exitCode(0).restarts(0).build());
   }
 
   @Override
@@ -62,7 +69,18 @@ final class FakeManager implements ServiceManager {
   FakeManager heldDown(String profile, String reason) {
     statuses.put(
         profile,
-        new GatewayStatus(profile, true, false, false, false, true, -1, 3, 1, null, 2, reason));
+        GatewayStatus.builder(profile)
+            .normallyUp(true)
+            .since(3)
+            .exitCode(1)
+            .restarts(2)
+            .hold(
+                new Hold(
+                    reason.startsWith("crash loop")
+                        ? HoldReason.CRASH_LOOP
+                        : HoldReason.FATAL_CONFIG,
+                    reason))
+            .build());
     return this;
   }
 

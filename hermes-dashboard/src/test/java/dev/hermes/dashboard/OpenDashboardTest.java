@@ -80,8 +80,8 @@ class OpenDashboardTest {
     assertThat(names).containsExactly("default", "alpha", "beta");
     JsonNode beta = body.get("gateways").get(2);
     assertThat(beta.get("actual").asText()).isEqualTo("crash-loop");
-    assertThat(beta.get("last_exit").asText())
-        .isEqualTo("crash loop (2 exits in 3s, last: exit 1)");
+    assertThat(beta.get("reason").asText()).isEqualTo("crash loop (2 exits in 3s, last: exit 1)");
+    assertThat(beta.get("hold_reason").asText()).isEqualTo("crash-loop");
     assertThat(beta.get("port").asInt()).isEqualTo(40101);
   }
 

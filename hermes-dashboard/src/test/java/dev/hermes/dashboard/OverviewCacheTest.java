@@ -2,6 +2,8 @@ package dev.hermes.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermes.core.state.ActualState;
+import dev.hermes.core.state.DesiredState;
 import dev.hermes.supervision.GatewayOverview;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,7 +23,21 @@ class OverviewCacheTest {
             computed.incrementAndGet();
             return List.of(
                 new GatewayOverview(
-                    "default", "running", "ready", true, true, true, 9, 3, 0, 8642, null));
+                    "default",
+                    DesiredState.RUNNING,
+                    ActualState.READY,
+                    null,
+                    null,
+                    true,
+                    true,
+                    true,
+                    9,
+                    3,
+                    0,
+                    8642,
+                    null,
+                    -1,
+                    null));
           },
           Duration.ofMillis(500),
           () -> Map.of("refresh_ms", 1000),

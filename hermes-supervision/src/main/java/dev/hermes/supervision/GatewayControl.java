@@ -1,19 +1,27 @@
 package dev.hermes.supervision;
 
+import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.state.DesiredState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * The operator's lifecycle actions: each goes through the service manager and records the wish as
- * {@code desired_state}, which the boot reconciler restores after a restart. Boot and shutdown
- * paths call the service manager directly so they never change what the operator wanted.
+ * {@code desired_state}, which the boot reconciler restores after a restart, then reports what the
+ * supervisor made of it. Boot and shutdown paths call the service manager directly so they never
+ * change what the operator wanted.
  */
 public final class GatewayControl {
-  public static final String RUNNING = "running";
-  public static final String STOPPED = "stopped";
+  /**
+   * How long an action without {@code --wait} watches the gateway before it reports: long enough
+   * for a gateway that cannot start to be held again (a JVM start, its exit, the finish script's
+   * record), and returned from as soon as the gateway is ready or has failed.
+   */
+  public static final Duration SETTLE = Duration.ofSeconds(5);
 
   private final ServiceManager manager;
   private final HermesHome home;
@@ -29,28 +37,41 @@ public final class GatewayControl {
     return manager;
   }
 
-  public void start(String profile) {
-    manager.start(profile);
-    recordDesired(profile, RUNNING);
+  /** Acts and records {@code desired_state}; returns what the gateway was before, to settle on. */
+  public GatewayStatus act(GatewayAction action, String profile) {
+    GatewayStatus before = manager.status(profile);
+    action.applyTo(manager, profile);
+    recordDesired(profile, action.desired());
+    return before;
   }
 
-  public void stop(String profile) {
-    manager.stop(profile);
-    recordDesired(profile, STOPPED);
+  /** Acts, then watches for {@link #SETTLE} and says what happened. */
+  public GatewayOutcome actAndSettle(GatewayAction action, String profile) {
+    GatewayStatus before = act(action, profile);
+    return new GatewayWait(manager).settle(profile, action, before, SETTLE);
   }
 
-  public void restart(String profile) {
-    manager.restart(profile);
-    recordDesired(profile, RUNNING);
+  /**
+   * Whether the operator means the gateway to run: {@code desired_state}, else what the gateway
+   * last reported, the same rule the boot reconciler follows.
+   */
+  public boolean meantToRun(String profile) {
+    try {
+      return home.profile(profile).state().priorState().flatMap(DesiredState::parse).orElse(null)
+          == DesiredState.RUNNING;
+    } catch (FileRefusedException e) {
+      // A state file hermes refuses to read states no wish; doctor and status name the file.
+      return false;
+    }
   }
 
-  private void recordDesired(String profile, String desired) {
+  private void recordDesired(String profile, DesiredState desired) {
     home.profile(profile)
         .state()
         .merge(
             Map.of(
                 GatewayStateFile.DESIRED_STATE,
-                desired,
+                desired.word(),
                 GatewayStateFile.UPDATED_AT,
                 Instant.now(clock).toString()));
   }

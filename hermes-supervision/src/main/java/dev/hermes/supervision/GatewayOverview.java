@@ -4,29 +4,41 @@ import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
+import dev.hermes.core.state.ActualState;
+import dev.hermes.core.state.DesiredState;
+import dev.hermes.core.state.HoldReason;
+import dev.hermes.core.state.ReportedState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
- * One gateway as the status table, {@code --json} and the dashboard show it: what the operator
- * asked for ({@code desired_state}), what the supervisor sees, and why it last ended.
+ * One gateway as every listing shows it (the status table, {@code --json}, the dashboard, the
+ * terminal view): what the operator asked for ({@code desired_state}), what actually happens, why,
+ * and how its last run ended.
  *
  * @param desired {@code desired_state} from gateway_state.json, or null when never set
- * @param actual one word, see {@link GatewayStatus#actual()}
+ * @param actual one word, see {@link ActualState}
+ * @param reason why it is in that state, when the word alone does not say: the hold's line, the
+ *     backoff's delay, what to do about a gateway no supervisor runs; or null
+ * @param holdReason the code of the hold when the supervisor holds it down, else null
  * @param uptimeSeconds seconds up, or -1 when down
  * @param port the configured gateway port, or null when config.yaml cannot be read
- * @param lastExit why it is held down or last ended ({@code crash loop (...)}, {@code exit 1},
- *     {@code signal KILL}), or null
+ * @param lastExit how its last run ended ({@code exit 1}, {@code signal KILL}), or null when it is
+ *     running or never ran
+ * @param backoffSeconds seconds until the supervisor restarts it after a crash, or -1
  * @param configError why the profile's config.yaml or gateway_state.json cannot be used (invalid
  *     YAML, over its size cap, a symbolic link), or null: listings show the profile {@code
  *     bad-config}
  */
 public record GatewayOverview(
     String profile,
-    String desired,
-    String actual,
+    DesiredState desired,
+    ActualState actual,
+    String reason,
+    HoldReason holdReason,
     boolean registered,
     boolean up,
     boolean ready,
@@ -35,40 +47,10 @@ public record GatewayOverview(
     int restarts,
     Integer port,
     String lastExit,
+    long backoffSeconds,
     String configError) {
 
-  /** ACTUAL of a gateway whose status the supervisor could not give. */
-  public static final String UNKNOWN = "unknown";
-
-  /** A row without a configuration problem. */
-  public GatewayOverview(
-      String profile,
-      String desired,
-      String actual,
-      boolean registered,
-      boolean up,
-      boolean ready,
-      int pid,
-      long uptimeSeconds,
-      int restarts,
-      Integer port,
-      String lastExit) {
-    this(
-        profile,
-        desired,
-        actual,
-        registered,
-        up,
-        ready,
-        pid,
-        uptimeSeconds,
-        restarts,
-        port,
-        lastExit,
-        null);
-  }
-
-  public static GatewayOverview of(Profile profile, GatewayStatus status) {
+  public static GatewayOverview of(Profile profile, GatewayStatus status, ServiceManager manager) {
     Integer port = null;
     String configError = null;
     try {
@@ -83,10 +65,37 @@ public record GatewayOverview(
       state = Map.of();
       configError = configError != null ? configError : e.getMessage();
     }
+    DesiredState desired =
+        DesiredState.parse(state.get(GatewayStateFile.DESIRED_STATE)).orElse(null);
+    ActualState actual = status.actual();
+    String lastExit = lastExit(status, state);
+    if (actual == ActualState.NOT_SUPERVISED) {
+      OptionalInt foreground = ForegroundGateway.pid(profile, state);
+      if (foreground.isPresent()) {
+        return new GatewayOverview(
+            profile.name(),
+            desired,
+            actual,
+            ForegroundGateway.REASON,
+            null,
+            false,
+            true,
+            ReportedState.RUNNING.word().equals(state.get(GatewayStateFile.GATEWAY_STATE)),
+            foreground.getAsInt(),
+            ForegroundGateway.uptimeSeconds(state),
+            0,
+            port,
+            null,
+            -1,
+            configError);
+      }
+    }
     return new GatewayOverview(
         profile.name(),
-        text(state.get(GatewayStateFile.DESIRED_STATE)),
-        status.actual(),
+        desired,
+        actual,
+        reason(actual, status, state, lastExit, manager),
+        status.hold() == null ? null : status.hold().reason(),
         status.registered(),
         status.up(),
         status.ready(),
@@ -94,7 +103,8 @@ public record GatewayOverview(
         status.up() ? status.sinceSeconds() : -1,
         Math.max(status.restarts(), 0),
         port,
-        lastExit(status, state),
+        lastExit,
+        status.backoffSeconds(),
         configError);
   }
 
@@ -103,7 +113,7 @@ public record GatewayOverview(
     List<GatewayStatus> statuses = manager.statusAll(profiles.stream().map(Profile::name).toList());
     List<GatewayOverview> rows = new ArrayList<>();
     for (int i = 0; i < profiles.size(); i++) {
-      rows.add(of(profiles.get(i), statuses.get(i)));
+      rows.add(of(profiles.get(i), statuses.get(i), manager));
     }
     return rows;
   }
@@ -113,7 +123,9 @@ public record GatewayOverview(
     return new GatewayOverview(
         profile,
         null,
-        UNKNOWN,
+        ActualState.UNKNOWN,
+        "status unavailable: " + reason,
+        null,
         false,
         false,
         false,
@@ -121,7 +133,14 @@ public record GatewayOverview(
         -1,
         0,
         null,
-        "status unavailable: " + reason);
+        null,
+        -1,
+        null);
+  }
+
+  /** The state word with its reason, as one line: {@code failed: fatal configuration: ...}. */
+  public String stateLine() {
+    return reason == null ? actual.word() : actual.word() + ": " + reason;
   }
 
   /**
@@ -131,8 +150,10 @@ public record GatewayOverview(
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("profile", profile);
-    json.put("desired", desired);
-    json.put("actual", actual);
+    json.put("desired", desired == null ? null : desired.word());
+    json.put("actual", actual.word());
+    json.put("reason", reason);
+    json.put("hold_reason", holdReason == null ? null : holdReason.code());
     json.put("registered", registered);
     json.put("up", up);
     json.put("ready", ready);
@@ -141,18 +162,41 @@ public record GatewayOverview(
     json.put("restarts", restarts);
     json.put("port", port);
     json.put("last_exit", lastExit);
+    json.put("backoff_seconds", backoffSeconds);
     json.put("config_error", configError);
     return json;
   }
 
+  private static String reason(
+      ActualState actual,
+      GatewayStatus status,
+      Map<String, Object> state,
+      String lastExit,
+      ServiceManager manager) {
+    return switch (actual) {
+      case CRASH_LOOP, FAILED -> status.failure();
+      case BACKOFF ->
+          (status.backoffSeconds() > 0
+                  ? "restart in " + status.backoffSeconds() + "s"
+                  : "restarting")
+              + (lastExit == null ? "" : " after " + lastExit);
+      case NOT_SUPERVISED -> manager.unsupervisedReason(status.profile());
+      case DOWN, UP, STARTING -> failedStart(state);
+      default -> null;
+    };
+  }
+
+  /** The gateway's own reason for a start that failed, as long as no later run replaced it. */
+  private static String failedStart(Map<String, Object> state) {
+    Object reason = state.get(GatewayStateFile.EXIT_REASON);
+    if (ReportedState.STARTUP_FAILED.word().equals(state.get(GatewayStateFile.GATEWAY_STATE))
+        && reason != null) {
+      return "last start failed: " + reason;
+    }
+    return null;
+  }
+
   private static String lastExit(GatewayStatus status, Map<String, Object> state) {
-    if (status.failure() != null) {
-      return status.failure();
-    }
-    if ("startup_failed".equals(state.get(GatewayStateFile.GATEWAY_STATE))
-        && state.get(GatewayStateFile.EXIT_REASON) != null) {
-      return String.valueOf(state.get(GatewayStateFile.EXIT_REASON));
-    }
     if (status.up() || !status.registered() || state.get(GatewayStateFile.GATEWAY_STATE) == null) {
       // A gateway that never ran has no last exit (s6 reports exit code 0 for it).
       return null;
@@ -161,9 +205,5 @@ public record GatewayOverview(
       return "signal " + status.signal();
     }
     return status.exitCode() >= 0 ? "exit " + status.exitCode() : null;
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : String.valueOf(value);
   }
 }

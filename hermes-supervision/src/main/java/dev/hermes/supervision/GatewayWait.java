@@ -1,5 +1,6 @@
 package dev.hermes.supervision;
 
+import dev.hermes.core.state.ActualState;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -74,6 +75,62 @@ public final class GatewayWait {
             + "s (now: "
             + status.actual()
             + ")");
+  }
+
+  /**
+   * Watches a gateway after {@code action} for at most {@code bound} and says what happened: ready,
+   * held down again, or ended again (its crash count went up, or it waits out a crash's delay) for
+   * start and restart; down for stop. What is still on its way when the bound passes is reported as
+   * such (starting, stopping), never as done.
+   *
+   * @param before the status just before the action
+   */
+  public GatewayOutcome settle(
+      String profile, GatewayAction action, GatewayStatus before, Duration bound) {
+    long deadline = nanoTime.getAsLong() + bound.toNanos();
+    int oldPid = action == GatewayAction.RESTART && before.up() ? before.pid() : -1;
+    int restartsBefore = before.restarts();
+    while (true) {
+      GatewayStatus status = manager.status(profile);
+      GatewayOutcome.Verdict verdict = verdict(status, action, oldPid, restartsBefore);
+      boolean late = nanoTime.getAsLong() >= deadline;
+      if (verdict != null || late) {
+        if (verdict == null) {
+          verdict =
+              action.bringsUp() ? GatewayOutcome.Verdict.STARTING : GatewayOutcome.Verdict.STOPPING;
+        }
+        return new GatewayOutcome(action, verdict, status);
+      }
+      try {
+        sleeper.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SupervisionException("interrupted while waiting for gateway-" + profile);
+      }
+    }
+  }
+
+  /** The verdict this status settles on, or null while the action is still under way. */
+  private static GatewayOutcome.Verdict verdict(
+      GatewayStatus status, GatewayAction action, int oldPid, int restartsBefore) {
+    if (!action.bringsUp()) {
+      return status.up() ? null : GatewayOutcome.Verdict.DOWN;
+    }
+    if (!status.up() && status.hold() != null) {
+      return GatewayOutcome.Verdict.HELD;
+    }
+    if (status.up() && status.pid() == oldPid) {
+      // A restart's old run has not gone yet.
+      return null;
+    }
+    if (restartsBefore >= 0 && status.restarts() > restartsBefore
+        || status.actual() == ActualState.BACKOFF) {
+      return GatewayOutcome.Verdict.CRASHED;
+    }
+    if (status.up() && (status.ready() || !status.reportsReadiness())) {
+      return GatewayOutcome.Verdict.READY;
+    }
+    return null;
   }
 
   private static boolean reached(GatewayStatus status, Goal goal, int notPid) {

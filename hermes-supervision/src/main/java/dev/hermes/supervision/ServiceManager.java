@@ -49,6 +49,21 @@ public interface ServiceManager {
     return Optional.empty();
   }
 
+  /**
+   * Why a gateway this supervisor does not know is not supervised, with what to do about it: the
+   * reason beside {@code not-supervised} in every listing.
+   */
+  default String unsupervisedReason(String profile) {
+    return supportsRuntimeRegistration()
+        ? "not registered with s6: 'hermes profile create' registers a new profile, 'hermes up' or a"
+            + " container boot every existing one"
+        : "not installed: 'hermes -p "
+            + profile
+            + " gateway install' installs its "
+            + kind().label()
+            + " unit";
+  }
+
   default boolean supportsRuntimeRegistration() {
     return false;
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.hermes.core.Profile;
+import dev.hermes.core.state.ActualState;
+import dev.hermes.supervision.none.NoServiceManager;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -25,7 +27,9 @@ class GatewayOverviewTest {
   void aReadableProfileHasItsPortAndNoConfigError() throws IOException {
     GatewayOverview row =
         GatewayOverview.of(
-            profile("gateway:\n  port: 9001\n"), GatewayStatus.notRegistered("coder"));
+            profile("gateway:\n  port: 9001\n"),
+            GatewayStatus.notRegistered("coder"),
+            new NoServiceManager());
 
     assertThat(row.port()).isEqualTo(9001);
     assertThat(row.configError()).isNull();
@@ -42,11 +46,13 @@ class GatewayOverviewTest {
     GatewayOverview row =
         assertTimeoutPreemptively(
             Duration.ofSeconds(10),
-            () -> GatewayOverview.of(profile, GatewayStatus.notRegistered("coder")));
+            () ->
+                GatewayOverview.of(
+                    profile, GatewayStatus.notRegistered("coder"), new NoServiceManager()));
 
     assertThat(row.port()).isNull();
     assertThat(row.configError()).endsWith("config.yaml is 50 MB; the limit is 256 KB");
-    assertThat(row.actual()).isEqualTo("not-registered");
+    assertThat(row.actual()).isEqualTo(ActualState.NOT_SUPERVISED);
   }
 
   @Test
@@ -55,7 +61,8 @@ class GatewayOverviewTest {
     Path planted = Files.writeString(dir.resolve("elsewhere.json"), "{\"desired_state\":\"x\"}");
     Files.createSymbolicLink(profile.stateFile(), planted);
 
-    GatewayOverview row = GatewayOverview.of(profile, GatewayStatus.notRegistered("coder"));
+    GatewayOverview row =
+        GatewayOverview.of(profile, GatewayStatus.notRegistered("coder"), new NoServiceManager());
 
     assertThat(row.configError()).contains("gateway_state.json is a symbolic link");
     assertThat(row.desired()).isNull();

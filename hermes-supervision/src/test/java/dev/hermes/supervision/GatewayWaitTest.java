@@ -3,6 +3,8 @@ package dev.hermes.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermes.core.state.Hold;
+import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayWait.Goal;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -53,11 +55,17 @@ class GatewayWaitTest {
       new GatewayWait(manager, () -> now, millis -> now += millis * 1_000_000);
 
   private static GatewayStatus up(int pid, boolean ready) {
-    return new GatewayStatus("coder", true, true, ready, true, false, pid, 1, -1, null, 0, null);
+    return GatewayStatus.builder("coder").up(pid).ready(ready).since(1).restarts(0).build();
   }
 
   private static GatewayStatus down(String failure) {
-    return new GatewayStatus("coder", true, false, false, true, false, -1, 1, 1, null, 3, failure);
+    return GatewayStatus.builder("coder")
+        .wantUp(true)
+        .since(1)
+        .exitCode(1)
+        .restarts(3)
+        .hold(failure == null ? null : new Hold(HoldReason.CRASH_LOOP, failure))
+        .build();
   }
 
   @Test

@@ -3,7 +3,8 @@ package dev.hermes.cli.doctor;
 import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.Profile;
-import dev.hermes.supervision.GatewayControl;
+import dev.hermes.core.state.DesiredState;
+import dev.hermes.core.state.ReportedState;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import java.util.Optional;
  * others are still examined.
  */
 final class GatewayChecks {
-  static final String STARTUP_FAILED = "startup_failed";
-
   private GatewayChecks() {}
 
   static void run(ServiceManager manager, List<Profile> profiles, DoctorReport report) {
@@ -76,14 +75,17 @@ final class GatewayChecks {
       return Optional.of(
           warn(name, name + ": gateway_state.json cannot be used (bad-config): " + e.getMessage()));
     }
-    String desired = text(state, GatewayStateFile.DESIRED_STATE);
-    boolean wantedStopped = GatewayControl.STOPPED.equals(desired);
-    boolean wantedRunning = GatewayControl.RUNNING.equals(desired);
+    DesiredState desired =
+        DesiredState.parse(state.get(GatewayStateFile.DESIRED_STATE)).orElse(null);
+    boolean wantedStopped = desired == DesiredState.STOPPED;
+    boolean wantedRunning = desired == DesiredState.RUNNING;
     Check found = null;
     if (!status.up() && !wantedStopped) {
       if (status.failure() != null) {
         found = warn(name, name + ": " + status.failure());
-      } else if (STARTUP_FAILED.equals(text(state, GatewayStateFile.GATEWAY_STATE))) {
+      } else if (ReportedState.STARTUP_FAILED
+          .word()
+          .equals(state.get(GatewayStateFile.GATEWAY_STATE))) {
         String reason = text(state, GatewayStateFile.EXIT_REASON);
         found =
             warn(

@@ -3,6 +3,8 @@ package dev.hermes.cli.top;
 import dev.hermes.cli.CliContext;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
+import dev.hermes.supervision.GatewayAction;
+import dev.hermes.supervision.GatewayOutcome;
 import dev.hermes.supervision.GatewayOverview;
 import dev.hermes.supervision.ServiceManager;
 import java.io.UncheckedIOException;
@@ -15,9 +17,6 @@ import java.util.List;
  * gateway's log is.
  */
 public final class GatewayBoard {
-  /** ACTUAL of a gateway whose status the supervisor could not give. */
-  public static final String UNKNOWN = GatewayOverview.UNKNOWN;
-
   private final CliContext context;
 
   public GatewayBoard(CliContext context) {
@@ -41,14 +40,15 @@ public final class GatewayBoard {
 
   private static GatewayOverview row(ServiceManager manager, Profile profile) {
     try {
-      return GatewayOverview.of(profile, manager.status(profile.name()));
+      return GatewayOverview.of(profile, manager.status(profile.name()), manager);
     } catch (HermesException | UncheckedIOException e) {
       return GatewayOverview.unavailable(profile.name(), e.getMessage());
     }
   }
 
-  public void apply(GatewayAction action, String profile) {
-    action.apply(context.gateways(), profile);
+  /** Acts like the CLI and says what the supervisor made of it. */
+  public GatewayOutcome apply(GatewayAction action, String profile) {
+    return context.gateways().actAndSettle(action, profile);
   }
 
   /** The file s6-log writes the gateway's output to. */

@@ -1,5 +1,7 @@
 package dev.hermes.cli.top;
 
+import dev.hermes.supervision.GatewayAction;
+import dev.hermes.supervision.GatewayOutcome;
 import dev.hermes.supervision.GatewayOverview;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,8 +90,11 @@ public final class TopController {
 
   private void act(GatewayAction action, String profile) {
     try {
-      board.apply(action, profile);
-      status = TopScreen.Status.ok("✓ " + action.pastTense() + " gateway-" + profile);
+      GatewayOutcome outcome = board.apply(action, profile);
+      status =
+          outcome.ok()
+              ? TopScreen.Status.ok(outcome.line())
+              : TopScreen.Status.error(outcome.line());
     } catch (RuntimeException e) {
       status =
           TopScreen.Status.error(

@@ -2,6 +2,7 @@ package dev.hermes.cli.top;
 
 import dev.hermes.cli.GatewayColumns;
 import dev.hermes.cli.top.ScreenLine.Style;
+import dev.hermes.core.state.ActualState;
 import dev.hermes.supervision.GatewayOverview;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,10 +89,7 @@ public final class TopRenderer {
   }
 
   static boolean failing(GatewayOverview row) {
-    return switch (row.actual()) {
-      case "crash-loop", "failed", GatewayBoard.UNKNOWN -> true;
-      default -> false;
-    };
+    return row.actual().held() || row.actual() == ActualState.UNKNOWN;
   }
 
   private static Style rowStyle(GatewayOverview row, boolean selected) {
@@ -110,9 +108,12 @@ public final class TopRenderer {
     } else if (log.lines().isEmpty()) {
       lines.add(line("(the log is empty)", Style.LOG, width));
     }
-    List<String> shown =
-        log.lines().subList(Math.max(0, log.lines().size() - body), log.lines().size());
-    for (String text : shown) {
+    // Long lines wrap rather than being cut: a YAML error or a stack line must be readable whole.
+    List<String> wrapped = new ArrayList<>();
+    for (String text : log.lines()) {
+      wrapped.addAll(wrap(printable(text), width));
+    }
+    for (String text : wrapped.subList(Math.max(0, wrapped.size() - body), wrapped.size())) {
       lines.add(line(text, Style.LOG, width));
     }
     while (lines.size() < height - 1) {
@@ -120,6 +121,23 @@ public final class TopRenderer {
     }
     lines.add(line("any key: back to the table  ·  Ctrl-C quit", Style.HELP, width));
     return lines;
+  }
+
+  /** The text cut into pieces of at most {@code width} code points; an empty line stays one. */
+  static List<String> wrap(String text, int width) {
+    if (width <= 0) {
+      return List.of("");
+    }
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int end =
+          text.offsetByCodePoints(
+              start, Math.min(width, text.codePointCount(start, text.length())));
+      pieces.add(text.substring(start, end));
+      start = end;
+    }
+    return pieces.isEmpty() ? List.of("") : pieces;
   }
 
   /**

@@ -154,7 +154,7 @@ class TerminalTopTest {
     terminal.setSize(Size.of(40, 8));
     terminal.raise(Terminal.Signal.WINCH);
 
-    awaitOutput("PROFILE  DESIRED  ACTUAL          READY…");
+    awaitOutput("PROFILE  DESIRED  ACTUAL          PID  …");
     keys.write('q');
     keys.flush();
     top.get(30, TimeUnit.SECONDS);

@@ -3,6 +3,9 @@ package dev.hermes.cli.top;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermes.cli.top.ScreenLine.Style;
+import dev.hermes.core.state.ActualState;
+import dev.hermes.core.state.DesiredState;
+import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayOverview;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +14,49 @@ import org.junit.jupiter.api.Test;
 class TopRendererTest {
   static GatewayOverview ready(String profile, int pid, int port) {
     return new GatewayOverview(
-        profile, "running", "ready", true, true, true, pid, 192, 0, port, null);
+        profile,
+        DesiredState.RUNNING,
+        ActualState.READY,
+        null,
+        null,
+        true,
+        true,
+        true,
+        pid,
+        192,
+        0,
+        port,
+        null,
+        -1,
+        null);
   }
 
   static GatewayOverview down(String profile, int port) {
     return new GatewayOverview(
-        profile, "stopped", "down", true, false, false, -1, -1, 0, port, "exit 0");
+        profile,
+        DesiredState.STOPPED,
+        ActualState.DOWN,
+        null,
+        null,
+        true,
+        false,
+        false,
+        -1,
+        -1,
+        0,
+        port,
+        "exit 0",
+        -1,
+        null);
   }
 
   static GatewayOverview crashLooped(String profile, int port) {
     return new GatewayOverview(
         profile,
-        "running",
-        "crash-loop",
+        DesiredState.RUNNING,
+        ActualState.CRASH_LOOP,
+        "crash loop (5 exits in 41s, last: exit 1)",
+        HoldReason.CRASH_LOOP,
         true,
         false,
         false,
@@ -31,7 +64,9 @@ class TopRendererTest {
         -1,
         5,
         port,
-        "crash loop (5 exits in 41s, last: exit 1)");
+        "exit 1",
+        -1,
+        null);
   }
 
   private static final List<GatewayOverview> ROWS =
@@ -54,13 +89,13 @@ class TopRendererTest {
             "hermes gateway top · 3 gateway(s), 1 up, 1 failing",
             String.format(
                 "%-120s",
-                "PROFILE  DESIRED  ACTUAL      READY  PID   UPTIME  RESTARTS  PORT  LAST EXIT"),
-            "default  running  ready       yes    4242  3m12s   0         8642  -",
-            "coder    running  crash-loop  -      -     -       5         8643  "
+                "PROFILE  DESIRED  ACTUAL      PID   UPTIME  RESTARTS  PORT  LAST EXIT  REASON"),
+            "default  running  ready       4242  3m12s   0         8642  -          -",
+            "coder    running  crash-loop  -     -       5         8643  exit 1     "
                 + "crash loop (5 exits in 41s, last: exit 1)",
             String.format(
                 "%-120s",
-                "notes    stopped  down        -      -     -       0         8644  exit 0"));
+                "notes    stopped  down        -     -       0         8644  exit 0     -"));
     assertThat(texts(lines).subList(5, 8)).containsOnly("");
     assertThat(lines.get(8)).isEqualTo(new ScreenLine("✓ Started gateway-notes", Style.MESSAGE));
     assertThat(lines.get(9).text())
@@ -98,7 +133,7 @@ class TopRendererTest {
     List<ScreenLine> lines = TopRenderer.render(screen, 40, 8);
 
     assertThat(texts(lines)).allMatch(t -> t.codePointCount(0, t.length()) <= 40);
-    assertThat(lines.get(1).text()).isEqualTo("PROFILE  DESIRED  ACTUAL      READY  PI…");
+    assertThat(lines.get(1).text()).isEqualTo("PROFILE  DESIRED  ACTUAL      PID   UPT…");
     assertThat(lines.get(2).text()).hasSize(40).startsWith("default  running  ready").endsWith("…");
     assertThat(lines.get(7).text()).isEqualTo("gateway-default: s start  x stop  r res…");
   }
@@ -127,7 +162,7 @@ class TopRendererTest {
     assertThat(texts(lines))
         .containsExactly(
             "hermes gateway top · 0 gateway(s), 0 up",
-            "PROFILE  DESIRED  ACTUAL  READY  PID  UPTIME  RESTARTS  POR…",
+            "PROFILE  DESIRED  ACTUAL  PID  UPTIME  RESTARTS  PORT  LAST…",
             "(no profiles)",
             "",
             "",

@@ -46,7 +46,7 @@
     const tr = document.createElement('tr');
     tr.dataset.profile = profile;
     const cells = {};
-    for (const name of ['profile', 'desired', 'actual', 'ready', 'pid', 'uptime', 'restarts', 'port', 'last-exit']) {
+    for (const name of ['profile', 'desired', 'actual', 'pid', 'uptime', 'restarts', 'port', 'last-exit', 'reason']) {
       const td = document.createElement('td');
       td.className = name;
       if (['pid', 'uptime', 'restarts', 'port'].includes(name)) td.classList.add('num');
@@ -80,7 +80,6 @@
     row.key = key;
     set(row.cells.desired, g.desired || '-');
     set(row.cells.actual, g.actual);
-    set(row.cells.ready, g.up ? (g.ready ? 'yes' : 'no') : '-');
     set(row.cells.pid, g.pid > 0 ? String(g.pid) : '-');
     set(row.cells.uptime, uptime(g.uptime_seconds));
     set(row.cells.restarts, String(g.restarts));
@@ -88,6 +87,7 @@
     set(row.cells.port, g.config_error ? 'bad-config' : (g.port == null ? '-' : String(g.port)));
     row.cells.port.title = g.config_error || '';
     set(row.cells['last-exit'], g.last_exit || '-');
+    set(row.cells.reason, g.reason || '-');
     row.tr.className = g.actual + (HELD.has(g.actual) ? ' held' : '') +
       (state.logProfile === g.profile ? ' selected' : '');
     row.tr.dataset.actual = g.actual;
@@ -111,7 +111,8 @@
     const body = $('rows');
     const seen = new Set();
     let index = 0;
-    const counts = { ready: 0, up: 0, down: 0, held: 0 };
+    // One count per state word, so the summary's numbers add up to the number of gateways.
+    const counts = new Map();
     const held = [];
     for (const g of data.gateways) {
       seen.add(g.profile);
@@ -123,12 +124,8 @@
       update(row, g);
       if (body.children[index] !== row.tr) body.insertBefore(row.tr, body.children[index] || null);
       index++;
-      if (g.ready) counts.ready++;
-      if (g.up) counts.up++; else counts.down++;
-      if (HELD.has(g.actual)) {
-        counts.held++;
-        held.push(g);
-      }
+      counts.set(g.actual, (counts.get(g.actual) || 0) + 1);
+      if (HELD.has(g.actual)) held.push(g);
     }
     for (const [name, row] of state.rows) {
       if (!seen.has(name)) {
@@ -136,8 +133,9 @@
         state.rows.delete(name);
       }
     }
-    set($('summary'), `${data.gateways.length} gateways: ${counts.ready} ready, ${counts.up} up, ` +
-      `${counts.down} down, ${counts.held} held down`);
+    const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([word, n]) => `${n} ${word}`);
+    set($('summary'), `${data.gateways.length} gateway${data.gateways.length === 1 ? '' : 's'}` +
+      (parts.length ? ': ' + parts.join(', ') : ''));
     renderHeld(held);
     applyFilter();
     set($('updated'), 'updated ' + new Date(data.generated_at).toLocaleTimeString());
@@ -145,7 +143,7 @@
 
   function renderHeld(held) {
     const box = $('held');
-    const key = JSON.stringify(held.map((g) => [g.profile, g.last_exit]));
+    const key = JSON.stringify(held.map((g) => [g.profile, g.reason]));
     if (box.dataset.key === key) return;
     box.dataset.key = key;
     box.replaceChildren();
@@ -155,7 +153,7 @@
     const list = document.createElement('ul');
     for (const g of held) {
       const item = document.createElement('li');
-      item.textContent = `${g.profile}: ${g.last_exit || g.actual}`;
+      item.textContent = `${g.profile}: ${g.reason || g.actual}`;
       list.appendChild(item);
     }
     box.appendChild(list);
@@ -215,6 +213,10 @@
         const body = await response.json().catch(() => ({ error: response.statusText }));
         showMessage(`Could not ${action} ${profile}: ${body.error}`);
         if (response.status === 403 || response.status === 401) await loadSession();
+      } else {
+        // What the supervisor made of it: ready, or held down again with the reason.
+        const body = await response.json();
+        showMessage(body.message);
       }
     } catch (e) {
       showMessage(`Could not ${action} ${profile}: the dashboard is unreachable`);

@@ -47,20 +47,18 @@ final class LaunchctlPrint {
     int runs = HostUnits.number(v.get("runs"));
     int lastExit = HostUnits.number(v.get("last exit code"));
     String signal = up ? null : signal(v.get("last terminating signal"));
-    return new GatewayStatus(
-        profile,
-        true,
-        up,
-        up,
-        up,
-        // SuccessfulExit implies RunAtLoad: every loaded agent starts at login.
-        true,
-        up ? pid : -1,
-        -1,
-        up || signal != null ? -1 : lastExit,
-        signal,
-        runs < 0 ? -1 : Math.max(0, up ? runs - 1 : runs),
-        null);
+    GatewayStatus.Builder status =
+        GatewayStatus.builder(profile)
+            .noReadinessSignal()
+            // SuccessfulExit implies RunAtLoad: every loaded agent starts at login.
+            .normallyUp(true)
+            .exitCode(up || signal != null ? -1 : lastExit)
+            .signal(signal)
+            .restarts(runs < 0 ? -1 : Math.max(0, up ? runs - 1 : runs));
+    if (up) {
+      status.up(pid);
+    }
+    return status.build();
   }
 
   /** {@code Terminated: 15} → SIGTERM. */

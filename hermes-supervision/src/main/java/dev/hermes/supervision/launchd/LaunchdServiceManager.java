@@ -162,8 +162,7 @@ public final class LaunchdServiceManager implements ServiceManager {
     CommandResult print = runner.run("launchctl", "print", target(profile));
     if (!print.ok()) {
       // Installed but not loaded (booted out by hand, or not yet loaded in this session).
-      return new GatewayStatus(
-          profile, true, false, false, false, true, -1, -1, -1, null, -1, null);
+      return GatewayStatus.builder(profile).noReadinessSignal().normallyUp(true).build();
     }
     return LaunchctlPrint.parse(profile, print.stdout());
   }

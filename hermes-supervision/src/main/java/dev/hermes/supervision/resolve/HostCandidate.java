@@ -5,6 +5,7 @@ import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.SupervisionEnvironment;
 import dev.hermes.supervision.launchd.LaunchdServiceManager;
 import dev.hermes.supervision.none.NoServiceManager;
+import dev.hermes.supervision.s6.S6Tools;
 import dev.hermes.supervision.systemd.SystemdServiceManager;
 import dev.hermes.supervision.windows.WindowsServiceManager;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class HostCandidate implements Candidate {
       case WINDOWS -> "windows: the OS is Windows (Task Scheduler)";
       case LAUNCHD -> "launchd: the OS is macOS (user agents)";
       case SYSTEMD -> "systemd: /run/systemd/system exists and the user bus answers";
-      case NONE -> "none: no supervisor found; gateways run in the foreground";
+      case NONE -> "none: no supervisor found (where s6 is installed: no 'hermes up' runs)";
       case S6 -> throw new IllegalStateException("s6 has its own candidates");
     };
   }
@@ -60,7 +61,19 @@ public final class HostCandidate implements Candidate {
       case WINDOWS -> WindowsServiceManager.create(e);
       case LAUNCHD -> LaunchdServiceManager.create(e);
       case SYSTEMD -> SystemdServiceManager.create(e);
-      case NONE, S6 -> new NoServiceManager();
+      case NONE, S6 -> noManager(e);
     };
+  }
+
+  /**
+   * Where s6 is installed, {@code hermes up} is the supervisor this host lacks, so that is the
+   * advice; an explicit {@code HERMES_SERVICE_MANAGER=none} asked for the foreground.
+   */
+  private static NoServiceManager noManager(SupervisionEnvironment e) {
+    boolean chosen = e.getenv(ServiceManagerResolver.OVERRIDE) != null;
+    if (!chosen && Files.isExecutable(S6Tools.locate(e.env()).binDir().resolve("s6-svscan"))) {
+      return NoServiceManager.withoutHermesUp(e.home().root());
+    }
+    return new NoServiceManager();
   }
 }

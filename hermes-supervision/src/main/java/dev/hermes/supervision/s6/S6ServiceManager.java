@@ -45,7 +45,7 @@ public final class S6ServiceManager implements ServiceManager {
   static final String REARM = "hermes-rearm";
 
   private static final String[] CRASH_STATE = {
-    "hermes-exits", "hermes-failure", "hermes-failure.tmp"
+    "hermes-exits", HoldFile.NAME, HoldFile.NAME + ".tmp", BackoffFile.NAME
   };
 
   private final Path scandir;
@@ -319,38 +319,27 @@ public final class S6ServiceManager implements ServiceManager {
    * @param svstat the s6-svstat machine line, or null when the slot is not supervised
    */
   private GatewayStatus statusFrom(String profile, Path slot, String svstat) {
-    int restarts = readNumber(slot.resolve("hermes-restarts"));
-    String failure = readLine(slot.resolve("hermes-failure"));
+    GatewayStatus.Builder status =
+        GatewayStatus.builder(profile)
+            .restarts(readNumber(slot.resolve("hermes-restarts")))
+            .hold(HoldFile.read(slot));
     if (svstat == null) {
       // Registered but not supervised (yet): s6-svscan has not picked it up or is not running.
-      return new GatewayStatus(
-          profile,
-          true,
-          false,
-          false,
-          false,
-          !Files.exists(slot.resolve("down")),
-          -1,
-          -1,
-          -1,
-          null,
-          restarts,
-          failure);
+      return status.normallyUp(!Files.exists(slot.resolve("down"))).build();
     }
     SvstatParser.Svstat s = SvstatParser.parse(svstat);
-    return new GatewayStatus(
-        profile,
-        true,
-        s.up(),
-        s.up() && s.ready(),
-        s.wantUp(),
-        s.normallyUp(),
-        s.up() ? s.pid() : -1,
-        s.sinceSeconds(),
-        s.exitCode(),
-        s.signal(),
-        restarts,
-        s.up() ? null : failure);
+    if (s.up()) {
+      status.up(s.pid()).ready(s.ready());
+    } else if (s.wantUp()) {
+      status.backoff(BackoffFile.secondsLeft(slot, () -> System.currentTimeMillis() / 1000));
+    }
+    return status
+        .wantUp(s.wantUp())
+        .normallyUp(s.normallyUp())
+        .since(s.sinceSeconds())
+        .exitCode(s.exitCode())
+        .signal(s.signal())
+        .build();
   }
 
   @Override

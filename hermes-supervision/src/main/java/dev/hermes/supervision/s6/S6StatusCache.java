@@ -32,7 +32,7 @@ public final class S6StatusCache {
   static final Duration SETTLE = Duration.ofSeconds(1);
   static final Duration MAX_AGE = Duration.ofSeconds(30);
   private static final List<String> WATCHED =
-      List.of("supervise/status", "hermes-failure", "hermes-restarts", "down");
+      List.of("supervise/status", HoldFile.NAME, BackoffFile.NAME, "hermes-restarts", "down");
 
   private record FileStamp(Object key, long modifiedNanos, long size) {
     static final FileStamp ABSENT = new FileStamp(null, -1, -1);
@@ -121,21 +121,13 @@ public final class S6StatusCache {
 
   /** The same status, its up/down time moved on by the time since it was read. */
   private static GatewayStatus aged(GatewayStatus s, long elapsedNanos) {
-    if (s.sinceSeconds() < 0) {
+    if (s.sinceSeconds() < 0 && s.backoffSeconds() <= 0) {
       return s;
     }
-    return new GatewayStatus(
-        s.profile(),
-        s.registered(),
-        s.up(),
-        s.ready(),
-        s.wantUp(),
-        s.normallyUp(),
-        s.pid(),
-        s.sinceSeconds() + TimeUnit.NANOSECONDS.toSeconds(elapsedNanos),
-        s.exitCode(),
-        s.signal(),
-        s.restarts(),
-        s.failure());
+    long elapsed = TimeUnit.NANOSECONDS.toSeconds(elapsedNanos);
+    return s.toBuilder()
+        .since(s.sinceSeconds() < 0 ? -1 : s.sinceSeconds() + elapsed)
+        .backoff(s.backoffSeconds() < 0 ? -1 : Math.max(0, s.backoffSeconds() - elapsed))
+        .build();
   }
 }

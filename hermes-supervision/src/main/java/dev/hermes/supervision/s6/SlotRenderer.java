@@ -87,7 +87,7 @@ public final class SlotRenderer {
         .append("=\"$PWD/hermes-ready\"\nexport ")
         .append(ReadyStamp.VARIABLE)
         .append('\n');
-    s.append("rm -f hermes-ready hermes-rearm hermes-failure\n");
+    s.append("rm -f hermes-ready hermes-rearm hermes-failure hermes-backoff\n");
     s.append("exec 2>&1\n");
     s.append("exec ")
         .append(ShellQuoting.words(hermes(profile, "gateway", "run", "--replace")))
@@ -118,8 +118,9 @@ public final class SlotRenderer {
         .append(" timeout -k 2 ")
         .append(RECORD_TIMEOUT_SECONDS)
         .append(' ')
-        .append(ShellQuoting.words(hermes(profile, "supervise", "record-failure", "--reason")))
-        .append(" \"$1\" </dev/null >hermes-record-failure.log 2>&1\n}\n");
+        .append(ShellQuoting.words(hermes(profile, "supervise", "record-failure", "--code")))
+        .append(" \"$1\" --reason \"$2\" --hold-file \"$PWD/hermes-failure.tmp\"")
+        .append(" </dev/null >hermes-record-failure.log 2>&1\n}\n");
     s.append(FINISH_BODY);
     return s.toString();
   }

@@ -1,5 +1,7 @@
 package dev.hermes.supervision.systemd;
 
+import dev.hermes.core.state.Hold;
+import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.HostUnits;
 import java.util.HashMap;
@@ -52,33 +54,39 @@ final class SystemctlShow {
     boolean exited = HostUnits.number(p.get("ExecMainCode")) == CLD_EXITED;
     int exitCode = !up && exited ? status : -1;
     String signal = !up && ranBefore && !exited && status > 0 ? HostUnits.signalName(status) : null;
-    return new GatewayStatus(
-        profile,
-        true,
-        up,
-        up,
-        wantUp,
-        normallyUp,
-        up ? mainPid : -1,
-        -1,
-        exitCode,
-        signal,
-        HostUnits.number(p.get("NRestarts")),
-        active.equals("failed") ? failure(p.getOrDefault("Result", ""), exitCode, signal) : null);
+    GatewayStatus.Builder result =
+        GatewayStatus.builder(profile)
+            .noReadinessSignal()
+            .normallyUp(normallyUp)
+            .exitCode(exitCode)
+            .signal(signal)
+            .restarts(HostUnits.number(p.get("NRestarts")));
+    if (up) {
+      result.up(mainPid);
+    }
+    if (!up && p.getOrDefault("SubState", "").equals("auto-restart")) {
+      // systemd waits RestartSec before the next start; it does not say how long is left.
+      result.backoff(0);
+    }
+    return result
+        .wantUp(wantUp)
+        .hold(active.equals("failed") ? hold(p.getOrDefault("Result", ""), exitCode, signal) : null)
+        .build();
   }
 
-  private static String failure(String result, int exitCode, String signal) {
+  private static Hold hold(String result, int exitCode, String signal) {
     if (exitCode == SystemdUnit.FATAL_CONFIG_EXIT) {
-      return "fatal configuration (exit " + exitCode + "): systemd will not restart it";
+      return new Hold(
+          HoldReason.FATAL_CONFIG,
+          "fatal configuration (exit " + exitCode + "): systemd will not restart it");
     }
     if (result.equals("start-limit-hit")) {
-      return "crash loop: systemd stopped restarting it (start-limit-hit)";
+      return new Hold(
+          HoldReason.CRASH_LOOP, "crash loop: systemd stopped restarting it (start-limit-hit)");
     }
     String last = signal != null ? signal : "exit " + exitCode;
-    return "systemd marked it failed ("
-        + (result.isEmpty() ? "?" : result)
-        + ", last: "
-        + last
-        + ")";
+    return new Hold(
+        HoldReason.SUPERVISOR_GAVE_UP,
+        "systemd marked it failed (" + (result.isEmpty() ? "?" : result) + ", last: " + last + ")");
   }
 }

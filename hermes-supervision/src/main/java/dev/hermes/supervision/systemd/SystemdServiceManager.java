@@ -149,8 +149,7 @@ public final class SystemdServiceManager implements ServiceManager {
             "--property=" + SystemctlShow.PROPERTIES);
     if (!show.ok()) {
       // Installed, but the user manager cannot be asked (no user bus in this session).
-      return new GatewayStatus(
-          profile, true, false, false, false, false, -1, -1, -1, null, -1, null);
+      return GatewayStatus.builder(profile).noReadinessSignal().build();
     }
     return SystemctlShow.parse(profile, show.stdout());
   }

@@ -85,19 +85,16 @@ final class SchtasksOutput {
     boolean isExitCode =
         lastResult != Integer.MIN_VALUE
             && !(lastResult >= SCHED_S_FIRST && lastResult <= SCHED_S_LAST);
-    return new GatewayStatus(
-        profile,
-        true,
-        up,
-        up,
-        up,
-        enabled,
-        -1,
-        -1,
-        !up && isExitCode ? lastResult : -1,
-        null,
-        -1,
-        null);
+    GatewayStatus.Builder status =
+        GatewayStatus.builder(profile)
+            .noReadinessSignal()
+            .normallyUp(enabled)
+            .exitCode(!up && isExitCode ? lastResult : -1);
+    if (up) {
+      // Task Scheduler gives no pid.
+      status.up(-1);
+    }
+    return status.build();
   }
 
   private static int number(String text) {

@@ -9,7 +9,10 @@
 #   hermes-restarts  crashes since registration (shown by status)
 #   hermes-rearm     left by 'gateway start' and 'gateway restart' while they act: the operator
 #                    wants the gateway up, so this exit neither counts nor holds
-#   hermes-failure   why the gateway is held down (removed by ./run and by 'gateway start')
+#   hermes-failure   why the gateway is held down: the reason code (crash-loop, fatal-config),
+#                    then the operator's line (removed by ./run and by 'gateway start')
+#   hermes-backoff   while waiting to restart after a crash: the epoch second of the restart
+#                    (removed by ./run)
 #   hermes-record-failure.log  the output of the last 'supervise record-failure'
 #
 # Transitions (exit code $1, signal $2), the first that applies; numbered as in the state
@@ -67,21 +70,26 @@ decided() {
 # The operator's start or restart came while this script ran: the gateway goes up at once and
 # this exit starts a fresh streak.
 rearmed() {
-  rm -f hermes-rearm hermes-exits hermes-failure hermes-failure.tmp
+  rm -f hermes-rearm hermes-exits hermes-failure hermes-failure.tmp hermes-backoff
   say info "$1"
   exit 0
 }
 
+# $1 the hold reason code (crash-loop, fatal-config), $2 the transition, $3 the operator's line.
+# record-failure writes the hold as status shows it into hermes-failure.tmp (for fatal-config it
+# keeps the reason the gateway wrote before exiting 78); without it, the script's own line serves.
 hold() {
-  decided "$1 -> hold $2"
-  say warning "holding the gateway down: $2"
-  if ! record_failure "$2"; then
+  decided "$2 -> hold $3"
+  say warning "holding the gateway down: $3"
+  rm -f hermes-failure.tmp
+  if ! record_failure "$1" "$3"; then
     say warning "could not record the failure in gateway_state.json: $(tail -n 1 hermes-record-failure.log)"
   fi
   # s6 applies exit 125 after any 'up' it received meanwhile, so a start that came while this
   # ran is honoured here; 'gateway start' also re-arms a hold that won this race.
   [ -e hermes-rearm ] && rearmed "re-armed by a start while holding: restarting instead"
-  printf '%s\n' "$2" >hermes-failure.tmp && mv -f hermes-failure.tmp hermes-failure
+  [ -s hermes-failure.tmp ] || printf '%s\n%s\n' "$1" "$3" >hermes-failure.tmp
+  mv -f hermes-failure.tmp hermes-failure
   exit 125
 }
 
@@ -147,7 +155,7 @@ if [ -e hermes-rearm ]; then
 fi
 
 if [ "$code" = 78 ]; then
-  hold "fatal configuration" "fatal configuration"
+  hold fatal-config "fatal configuration" "fatal configuration"
 fi
 
 restarts=$(read_number hermes-restarts)
@@ -170,7 +178,7 @@ first=$(printf '%s\n' "$streak" | head -n 1)
 [ "$dry" = 1 ] || printf '%s\n' "$streak" >hermes-exits
 
 if [ "$count" -ge "$max_exits" ]; then
-  hold "crash loop" "crash loop ($count exits in $((now - first))s, last: $last)"
+  hold crash-loop "crash loop" "crash loop ($count exits in $((now - first))s, last: $last)"
 fi
 
 # The first crash of a streak restarts at once (s6 itself still spaces starts by at least 1 s);
@@ -195,6 +203,7 @@ millis=$((delay * 10 * jitter))
 [ "$millis" -gt $((backoff_cap * 1000)) ] && millis=$((backoff_cap * 1000))
 
 decided "$edge -> restart $millis (streak $count)"
+echo $((now + (millis + 999) / 1000)) >hermes-backoff
 say info "gateway ended ($last); $edge, crash $count of $max_exits in this streak: restart in ${millis} ms"
 backoff "$millis"
 exit 0

@@ -43,7 +43,7 @@ class NoServiceManagerTest {
   @Test
   void nothingIsRegistered() {
     assertThat(manager.status("work")).isEqualTo(GatewayStatus.notRegistered("work"));
-    assertThat(manager.status("work").actual()).isEqualTo("not-registered");
+    assertThat(manager.status("work").actual().word()).isEqualTo("not-supervised");
     assertThat(manager.list()).isEmpty();
   }
 }

@@ -163,7 +163,7 @@ class FinishPolicyTest {
 
     assertThat(fifth.code).isEqualTo(125);
     assertThat(slot.resolve("hermes-failure"))
-        .hasContent("crash loop (5 exits in 8s, last: signal 9)");
+        .hasContent("crash-loop\ncrash loop (5 exits in 8s, last: signal 9)");
     assertThat(fifth.out).contains("holding the gateway down: crash loop (5 exits in 8s");
     assertThat(Files.readAllLines(slot.resolve("recorded-args")))
         .containsExactly(
@@ -172,8 +172,12 @@ class FinishPolicyTest {
             "coder",
             "supervise",
             "record-failure",
+            "--code",
+            "crash-loop",
             "--reason",
-            "crash loop (5 exits in 8s, last: signal 9)");
+            "crash loop (5 exits in 8s, last: signal 9)",
+            "--hold-file",
+            slot.resolve("hermes-failure.tmp").toString());
   }
 
   @Test
@@ -191,7 +195,9 @@ class FinishPolicyTest {
         assertThat(r.out).contains("crash after healthy, crash 1 of 5");
       }
     }
-    assertThat(slot.resolve("hermes-failure")).content().startsWith("crash loop (5 exits in 4s");
+    assertThat(slot.resolve("hermes-failure"))
+        .content()
+        .startsWith("crash-loop\ncrash loop (5 exits in 4s");
   }
 
   @Test
@@ -266,7 +272,7 @@ class FinishPolicyTest {
       assertThat(p.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("the finish ended").isTrue();
       assertThat(p.exitValue()).isEqualTo(125);
       assertThat(slot.resolve("hermes-failure"))
-          .hasContent("crash loop (1 exits in 0s, last: signal 9)");
+          .hasContent("crash-loop\ncrash loop (1 exits in 0s, last: signal 9)");
       assertThat(slot.resolve("hermes-record-failure.log")).content().startsWith("JVM output");
     } finally {
       p.destroyForcibly();

@@ -60,7 +60,7 @@ class S6BackendIT {
   void theWholeLifecycleOfOneGateway() throws IOException {
     s6.register("coder", false);
     GatewayStatus registered = awaitStatus("coder", s -> s.sinceSeconds() >= 0 && !s.up());
-    assertThat(registered.actual()).isEqualTo("down");
+    assertThat(registered.actual().word()).isEqualTo("down");
     assertThat(registered.normallyUp()).isFalse();
 
     s6.start("coder");
@@ -132,7 +132,7 @@ class S6BackendIT {
     GatewayStatus held = awaitStatus("coder", s -> s.failure() != null && !s.wantUp() && !s.up());
 
     assertThat(held.failure()).matches("crash loop \\(3 exits in \\d+s, last: exit 3\\)");
-    assertThat(held.actual()).isEqualTo("crash-loop");
+    assertThat(held.actual().word()).isEqualTo("crash-loop");
     assertThat(held.restarts()).isEqualTo(3);
     await()
         .atMost(PATIENCE)

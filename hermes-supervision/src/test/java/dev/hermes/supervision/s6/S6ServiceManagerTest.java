@@ -247,8 +247,8 @@ class S6ServiceManagerTest {
     assertThat(status.up()).isFalse();
     assertThat(status.restarts()).isEqualTo(5);
     assertThat(status.failure()).isEqualTo("crash loop (5 exits in 9s, last: exit 1)");
-    assertThat(status.actual()).isEqualTo("crash-loop");
-    assertThat(s6.status("ghost").actual()).isEqualTo("not-registered");
+    assertThat(status.actual().word()).isEqualTo("crash-loop");
+    assertThat(s6.status("ghost").actual().word()).isEqualTo("not-supervised");
   }
 
   @Test
@@ -328,7 +328,7 @@ class S6ServiceManagerTest {
     assertThat(statuses.get(1).registered()).isFalse();
     assertThat(statuses.get(2).registered()).isTrue();
     assertThat(statuses.get(2).up()).isFalse();
-    assertThat(statuses.get(2).actual()).isEqualTo("down");
+    assertThat(statuses.get(2).actual().word()).isEqualTo("down");
   }
 
   @Test

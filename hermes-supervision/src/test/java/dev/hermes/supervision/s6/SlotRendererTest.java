@@ -59,7 +59,7 @@ class SlotRendererTest {
             export HERMES_NOTIFY_FD
             HERMES_READY_FILE="$PWD/hermes-ready"
             export HERMES_READY_FILE
-            rm -f hermes-ready hermes-rearm hermes-failure
+            rm -f hermes-ready hermes-rearm hermes-failure hermes-backoff
             exec 2>&1
             exec '/opt/hermes/bin/hermes' '-p' 'coder' 'gateway' 'run' '--replace'
             """);
@@ -98,7 +98,8 @@ class SlotRendererTest {
             svstat='/command/s6-svstat'
             record_failure() {
               HERMES_HOME='/opt/data' timeout -k 2 15 '/opt/hermes/bin/hermes' '-p' 'coder' \
-            'supervise' 'record-failure' '--reason' "$1" </dev/null >hermes-record-failure.log 2>&1
+            'supervise' 'record-failure' '--code' "$1" --reason "$2" --hold-file \
+            "$PWD/hermes-failure.tmp" </dev/null >hermes-record-failure.log 2>&1
             }
             """
                 + body);

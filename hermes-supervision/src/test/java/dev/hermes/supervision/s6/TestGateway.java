@@ -47,7 +47,7 @@ final class TestGateway {
             + classpath
             + "' "
             + FailureRecorderMain.class.getName()
-            + " \"$profile\" \"$4\" ;;\n"
+            + " \"$profile\" \"$4\" \"$6\" \"$8\" ;;\n"
             + "esac\n"
             + "exit 64\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));

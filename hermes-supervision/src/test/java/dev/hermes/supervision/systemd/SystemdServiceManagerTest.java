@@ -248,7 +248,7 @@ class SystemdServiceManagerTest {
     assertThat(status.exitCode()).isEqualTo(78);
     assertThat(status.wantUp()).isFalse();
     assertThat(status.failure()).contains("fatal configuration (exit 78)");
-    assertThat(status.actual()).isEqualTo("failed");
+    assertThat(status.actual().word()).isEqualTo("failed");
   }
 
   @Test
@@ -281,7 +281,7 @@ class SystemdServiceManagerTest {
     assertThat(status.normallyUp()).isFalse();
     assertThat(status.exitCode()).isZero();
     assertThat(status.failure()).isNull();
-    assertThat(status.actual()).isEqualTo("down");
+    assertThat(status.actual().word()).isEqualTo("down");
   }
 
   @Test
