@@ -118,7 +118,8 @@ class GatewayTopTest {
     top.handle(Key.STOP);
     top.handle(Key.RESTART);
     assertThat(manager.actions()).containsExactly("start alpha", "stop alpha", "restart alpha");
-    assertThat(top.screen().status().text()).isEqualTo("✓ Restarted gateway-alpha: ready, PID 4242");
+    assertThat(top.screen().status().text())
+        .isEqualTo("✓ Restarted gateway-alpha: ready, PID 4242");
     assertThat(desired("alpha")).isEqualTo("running");
   }
 
