@@ -32,7 +32,17 @@ class DoctorCommandTest {
     Files.createDirectories(home);
     assertThat(CliRun.run(home, "profile", "create", "a", "--port", "9001").code()).isZero();
     assertThat(CliRun.run(home, "profile", "create", "b", "--port", "9002").code()).isZero();
+    for (Path config :
+        new Path[] {
+          home.resolve("config.yaml"),
+          home.resolve("profiles/a/config.yaml"),
+          home.resolve("profiles/b/config.yaml")
+        }) {
+      Files.writeString(config, Files.readString(config) + MODEL);
+    }
   }
+
+  static final String MODEL = "model:\n  base_url: http://127.0.0.1:11434/v1\n  name: llama3\n";
 
   @Test
   void aHealthyInstallPassesEveryCheckAndExitsZero() throws IOException {
@@ -51,6 +61,8 @@ class DoctorCommandTest {
             "Profiles",
             "  ✓ Config: config.yaml parses in all 3 profile(s)",
             "  ✓ Ports: no collisions among 3 gateway port(s)",
+            "  ✓ Model: configured in all 3 profile(s) (3 without MODEL_API_KEY: sent without a"
+                + " key)",
             "  ✓ .env: private (0600) in all 3 profile(s)",
             "Supervision",
             "  ✓ Manager: s6 (container supervisor)",
@@ -58,7 +70,7 @@ class DoctorCommandTest {
             "  ✓ Dashboard slot: " + fsRoot.resolve("run/service/dashboard") + " present",
             "  ✓ Gateway scanner: running",
             "  ✓ Per-profile gateways: 3/3 supervised up",
-            "Summary: 10 ok, 0 warn, 0 fail");
+            "Summary: 11 ok, 0 warn, 0 fail");
   }
 
   @Test
@@ -281,6 +293,62 @@ class DoctorCommandTest {
         .contains("  ⚠ b: config.yaml cannot be parsed: invalid YAML in ")
         .contains("  ✓ Ports: no collisions among 2 gateway port(s)\n")
         .doesNotContain("Config: config.yaml parses");
+  }
+
+  @Test
+  void aProfileWithoutAModelWarnsNamingWhatIsUnset() throws IOException {
+    Path bConfig = home.resolve("profiles/b/config.yaml");
+    Files.writeString(bConfig, "gateway:\n  port: 9002\n");
+    Path aConfig = home.resolve("profiles/a/config.yaml");
+    Files.writeString(aConfig, "gateway:\n  port: 9001\nmodel:\n  base_url: http://h:1/v1\n");
+
+    CliRun r = doctor(FakeServiceManager.local());
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains(
+            "  ⚠ a: no model configured (model.name is not set in "
+                + aConfig
+                + "): every chat answers 503\n")
+        .contains(
+            "  ⚠ b: no model configured (model.base_url and model.name are not set in "
+                + bConfig
+                + "): every chat answers 503\n")
+        .doesNotContain("Model: configured")
+        .doesNotContain("default: no model");
+    assertThat(doctor(FakeServiceManager.local(), "--strict").code()).isEqualTo(1);
+  }
+
+  @Test
+  void aModelUrlTheGatewayRefusesFailsNamingTheProfileAndTheReason() throws IOException {
+    Path bConfig = home.resolve("profiles/b/config.yaml");
+    Files.writeString(
+        bConfig, "gateway:\n  port: 9002\nmodel:\n  base_url: localhost:11434/v1\n  name: m\n");
+
+    CliRun r = doctor(FakeServiceManager.local());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains(
+            "  ✗ b: the gateway will not start (exit 78): model.base_url 'localhost:11434/v1' in "
+                + bConfig
+                + " must start with http:// or https://\n")
+        .doesNotContain("Model: configured");
+  }
+
+  @Test
+  void aMissingApiKeyIsNoWarningAndTheOkLineCountsIt() throws IOException {
+    Files.writeString(home.resolve("profiles/a/.env"), "MODEL_API_KEY=sk-test\n");
+
+    CliRun r = doctor(FakeServiceManager.local(), "--strict");
+
+    assertThat(r.code()).as(r.out()).isZero();
+    assertThat(r.out())
+        .contains(
+            "  ✓ Model: configured in all 3 profile(s) (2 without MODEL_API_KEY: sent without a"
+                + " key)\n")
+        .doesNotContain("sk-test");
   }
 
   @Test
