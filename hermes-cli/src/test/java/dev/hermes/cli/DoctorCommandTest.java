@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +56,14 @@ class DoctorCommandTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out().lines())
+    List<String> lines = new ArrayList<>(r.out().lines().toList());
+    // The free space changes from one read to the next; its line's shape is what matters here.
+    assertThat(lines.remove(3))
+        .matches(
+            "  ✓ Log space: [0-9.]+ [KMG]B free of [0-9.]+ [KMG]B \\(\\d+%\\) for \\Q"
+                + home.resolve("logs")
+                + "\\E");
+    assertThat(lines)
         .containsExactly(
             "Home",
             "  ✓ HERMES_HOME: " + home + " is writable",
@@ -70,7 +80,7 @@ class DoctorCommandTest {
             "  ✓ Dashboard slot: " + fsRoot.resolve("run/service/dashboard") + " present",
             "  ✓ Gateway scanner: running",
             "  ✓ Per-profile gateways: 3/3 supervised up",
-            "Summary: 11 ok, 0 warn, 0 fail");
+            "Summary: 12 ok, 0 warn, 0 fail");
   }
 
   @Test
@@ -268,6 +278,24 @@ class DoctorCommandTest {
             "  ✗ Ports: profile 'b' uses port 9119, reserved for the dashboard"
                 + " (HERMES_DASHBOARD_PORT, default 9119) (change gateway.port in that"
                 + " config.yaml, or move the dashboard with HERMES_DASHBOARD_PORT)\n");
+  }
+
+  @Test
+  void aProfileOnTheDashboardsPortFailsWhereverHermesDashboardPortMovesIt() throws IOException {
+    Files.writeString(home.resolve("profiles/b/config.yaml"), "gateway:\n  port: 9500\n" + MODEL);
+    Map<String, String> moved = Map.of("HERMES_DASHBOARD_PORT", "9500");
+
+    CliRun r = doctor(moved, FakeServiceManager.local());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out())
+        .contains(
+            "  ✗ Ports: profile 'b' uses port 9500, reserved for the dashboard"
+                + " (HERMES_DASHBOARD_PORT, default 9119) (change gateway.port in that"
+                + " config.yaml, or move the dashboard with HERMES_DASHBOARD_PORT)\n");
+    assertThat(doctor(FakeServiceManager.local()).out())
+        .as("9500 is an ordinary port while the dashboard is on 9119")
+        .contains("  ✓ Ports: no collisions among 3 gateway port(s)\n");
   }
 
   @Test
@@ -524,10 +552,19 @@ class DoctorCommandTest {
     assertThat(summary.get("fail").asInt()).isZero();
     assertThat(document.get("exit_code").asInt()).isEqualTo(1);
     assertThat(r.out()).contains("\"name\" : \"env:a\"").contains("has mode 0640");
+    List<String> names = new ArrayList<>();
+    checks.forEach(check -> names.add(check.get("name").asText()));
+    assertThat(names).contains("home", "logs", "logs-space", "config", "ports", "model", "env:a");
   }
 
   private CliRun doctor(ServiceManager manager, String... args) {
     return doctor(home, c -> manager, args);
+  }
+
+  /** The doctor with {@code env} added to its environment. */
+  private CliRun doctor(Map<String, String> env, ServiceManager manager, String... args) {
+    String[] argv = Stream.concat(Stream.of("doctor"), Stream.of(args)).toArray(String[]::new);
+    return CliRun.run(env, home, null, fsRoot, c -> manager, argv);
   }
 
   private CliRun doctor(
