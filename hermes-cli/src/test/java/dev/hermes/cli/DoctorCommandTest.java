@@ -77,7 +77,9 @@ class DoctorCommandTest {
             "Supervision",
             "  ✓ Manager: s6 (container supervisor)",
             "  ✓ Main slot: " + fsRoot.resolve("run/service/main-hermes") + " present",
-            "  ✓ Dashboard slot: " + fsRoot.resolve("run/service/dashboard") + " present",
+            "  ✓ Dashboard slot: "
+                + fsRoot.resolve("run/service/dashboard")
+                + " present (disabled by HERMES_DASHBOARD)",
             "  ✓ Gateway scanner: running",
             "  ✓ Per-profile gateways: 3/3 supervised up",
             "Summary: 12 ok, 0 warn, 0 fail");

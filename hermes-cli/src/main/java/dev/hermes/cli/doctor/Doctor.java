@@ -45,7 +45,12 @@ public final class Doctor {
         true,
         () ->
             SupervisionChecks.run(
-                context::serviceManager, context.containerProbe().root(), profiles, report));
+                context::serviceManager,
+                context.containerProbe().root(),
+                context.env(),
+                context.home().logsDir(),
+                profiles,
+                report));
     return report;
   }
 
