@@ -322,7 +322,9 @@ class DoctorCommandTest {
     assertThat(r.out())
         .contains("  ⚠ b: config.yaml cannot be parsed: invalid YAML in ")
         .contains("  ✓ Ports: no collisions among 2 gateway port(s)\n")
-        .doesNotContain("Config: config.yaml parses");
+        .doesNotContain("Config: config.yaml parses")
+        .doesNotContain("Model: configured")
+        .doesNotContain("b: no model");
   }
 
   @Test

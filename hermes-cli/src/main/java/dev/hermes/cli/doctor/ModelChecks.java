@@ -29,6 +29,8 @@ final class ModelChecks {
       try {
         verdict = ModelSettings.examine(profile);
       } catch (HermesException | UncheckedIOException e) {
+        // ConfigChecks names it; this kind's ok line would claim a profile it never judged.
+        problems++;
         continue;
       }
       if (verdict instanceof ModelSettings.Configured c) {
