@@ -7,6 +7,7 @@ import dev.hermes.supervision.none.NoServiceManager;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -33,9 +34,24 @@ record CliRun(int code, String out, String err) {
       Path fsRoot,
       Function<CliContext, ServiceManager> managers,
       String... args) {
+    return run(Map.of(), home, installDir, fsRoot, managers, args);
+  }
+
+  /**
+   * @param env added to the environment, which otherwise holds HERMES_HOME only
+   */
+  static CliRun run(
+      Map<String, String> env,
+      Path home,
+      Path installDir,
+      Path fsRoot,
+      Function<CliContext, ServiceManager> managers,
+      String... args) {
+    Map<String, String> environment = new HashMap<>(env);
+    environment.put("HERMES_HOME", home.toString());
     CliContext context =
         new CliContext(
-            Map.of("HERMES_HOME", home.toString()),
+            Map.copyOf(environment),
             new HermesHome(home),
             installDir,
             new ContainerProbe(fsRoot),

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +35,17 @@ class DoctorCommandTest {
     Files.createDirectories(home);
     assertThat(CliRun.run(home, "profile", "create", "a", "--port", "9001").code()).isZero();
     assertThat(CliRun.run(home, "profile", "create", "b", "--port", "9002").code()).isZero();
+    for (Path config :
+        new Path[] {
+          home.resolve("config.yaml"),
+          home.resolve("profiles/a/config.yaml"),
+          home.resolve("profiles/b/config.yaml")
+        }) {
+      Files.writeString(config, Files.readString(config) + MODEL);
+    }
   }
+
+  static final String MODEL = "model:\n  base_url: http://127.0.0.1:11434/v1\n  name: llama3\n";
 
   @Test
   void aHealthyInstallPassesEveryCheckAndExitsZero() throws IOException {
@@ -43,7 +56,14 @@ class DoctorCommandTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out().lines())
+    List<String> lines = new ArrayList<>(r.out().lines().toList());
+    // The free space changes from one read to the next; its line's shape is what matters here.
+    assertThat(lines.remove(3))
+        .matches(
+            "  ✓ Log space: [0-9.]+ [KMG]B free of [0-9.]+ [KMG]B \\(\\d+%\\) for \\Q"
+                + home.resolve("logs")
+                + "\\E");
+    assertThat(lines)
         .containsExactly(
             "Home",
             "  ✓ HERMES_HOME: " + home + " is writable",
@@ -51,14 +71,18 @@ class DoctorCommandTest {
             "Profiles",
             "  ✓ Config: config.yaml parses in all 3 profile(s)",
             "  ✓ Ports: no collisions among 3 gateway port(s)",
+            "  ✓ Model: configured in all 3 profile(s) (3 without MODEL_API_KEY: sent without a"
+                + " key)",
             "  ✓ .env: private (0600) in all 3 profile(s)",
             "Supervision",
             "  ✓ Manager: s6 (container supervisor)",
             "  ✓ Main slot: " + fsRoot.resolve("run/service/main-hermes") + " present",
-            "  ✓ Dashboard slot: " + fsRoot.resolve("run/service/dashboard") + " present",
+            "  ✓ Dashboard slot: "
+                + fsRoot.resolve("run/service/dashboard")
+                + " present (disabled by HERMES_DASHBOARD)",
             "  ✓ Gateway scanner: running",
             "  ✓ Per-profile gateways: 3/3 supervised up",
-            "Summary: 10 ok, 0 warn, 0 fail");
+            "Summary: 12 ok, 0 warn, 0 fail");
   }
 
   @Test
@@ -259,6 +283,24 @@ class DoctorCommandTest {
   }
 
   @Test
+  void aProfileOnTheDashboardsPortFailsWhereverHermesDashboardPortMovesIt() throws IOException {
+    Files.writeString(home.resolve("profiles/b/config.yaml"), "gateway:\n  port: 9500\n" + MODEL);
+    Map<String, String> moved = Map.of("HERMES_DASHBOARD_PORT", "9500");
+
+    CliRun r = doctor(moved, FakeServiceManager.local());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out())
+        .contains(
+            "  ✗ Ports: profile 'b' uses port 9500, reserved for the dashboard"
+                + " (HERMES_DASHBOARD_PORT, default 9119) (change gateway.port in that"
+                + " config.yaml, or move the dashboard with HERMES_DASHBOARD_PORT)\n");
+    assertThat(doctor(FakeServiceManager.local()).out())
+        .as("9500 is an ordinary port while the dashboard is on 9119")
+        .contains("  ✓ Ports: no collisions among 3 gateway port(s)\n");
+  }
+
+  @Test
   void profileCreateRefusesTheDashboardsPort() {
     CliRun r = CliRun.run(home, "profile", "create", "x", "--port", "9119");
 
@@ -280,7 +322,65 @@ class DoctorCommandTest {
     assertThat(r.out())
         .contains("  ⚠ b: config.yaml cannot be parsed: invalid YAML in ")
         .contains("  ✓ Ports: no collisions among 2 gateway port(s)\n")
-        .doesNotContain("Config: config.yaml parses");
+        .doesNotContain("Config: config.yaml parses")
+        .doesNotContain("Model: configured")
+        .doesNotContain("b: no model");
+  }
+
+  @Test
+  void aProfileWithoutAModelWarnsNamingWhatIsUnset() throws IOException {
+    Path bConfig = home.resolve("profiles/b/config.yaml");
+    Files.writeString(bConfig, "gateway:\n  port: 9002\n");
+    Path aConfig = home.resolve("profiles/a/config.yaml");
+    Files.writeString(aConfig, "gateway:\n  port: 9001\nmodel:\n  base_url: http://h:1/v1\n");
+
+    CliRun r = doctor(FakeServiceManager.local());
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains(
+            "  ⚠ a: no model configured (model.name is not set in "
+                + aConfig
+                + "): every chat answers 503\n")
+        .contains(
+            "  ⚠ b: no model configured (model.base_url and model.name are not set in "
+                + bConfig
+                + "): every chat answers 503\n")
+        .doesNotContain("Model: configured")
+        .doesNotContain("default: no model");
+    assertThat(doctor(FakeServiceManager.local(), "--strict").code()).isEqualTo(1);
+  }
+
+  @Test
+  void aModelUrlTheGatewayRefusesFailsNamingTheProfileAndTheReason() throws IOException {
+    Path bConfig = home.resolve("profiles/b/config.yaml");
+    Files.writeString(
+        bConfig, "gateway:\n  port: 9002\nmodel:\n  base_url: localhost:11434/v1\n  name: m\n");
+
+    CliRun r = doctor(FakeServiceManager.local());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains(
+            "  ✗ b: the gateway will not start (exit 78): model.base_url 'localhost:11434/v1' in "
+                + bConfig
+                + " must start with http:// or https://\n")
+        .doesNotContain("Model: configured");
+  }
+
+  @Test
+  void aMissingApiKeyIsNoWarningAndTheOkLineCountsIt() throws IOException {
+    Files.writeString(home.resolve("profiles/a/.env"), "MODEL_API_KEY=sk-test\n");
+
+    CliRun r = doctor(FakeServiceManager.local(), "--strict");
+
+    assertThat(r.code()).as(r.out()).isZero();
+    assertThat(r.out())
+        .contains(
+            "  ✓ Model: configured in all 3 profile(s) (2 without MODEL_API_KEY: sent without a"
+                + " key)\n")
+        .doesNotContain("sk-test");
   }
 
   @Test
@@ -456,10 +556,19 @@ class DoctorCommandTest {
     assertThat(summary.get("fail").asInt()).isZero();
     assertThat(document.get("exit_code").asInt()).isEqualTo(1);
     assertThat(r.out()).contains("\"name\" : \"env:a\"").contains("has mode 0640");
+    List<String> names = new ArrayList<>();
+    checks.forEach(check -> names.add(check.get("name").asText()));
+    assertThat(names).contains("home", "logs", "logs-space", "config", "ports", "model", "env:a");
   }
 
   private CliRun doctor(ServiceManager manager, String... args) {
     return doctor(home, c -> manager, args);
+  }
+
+  /** The doctor with {@code env} added to its environment. */
+  private CliRun doctor(Map<String, String> env, ServiceManager manager, String... args) {
+    String[] argv = Stream.concat(Stream.of("doctor"), Stream.of(args)).toArray(String[]::new);
+    return CliRun.run(env, home, null, fsRoot, c -> manager, argv);
   }
 
   private CliRun doctor(

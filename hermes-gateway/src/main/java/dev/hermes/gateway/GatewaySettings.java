@@ -69,9 +69,8 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
     // Read even when no model is configured: a .env hermes refuses (a link, too large) stops the
     // start now rather than being noticed once a model is set.
     Optional<String> apiKey = apiKey(envFile);
-    Optional<String> baseUrl =
-        config.text(MODEL_BASE_URL).map(String::strip).filter(s -> !s.isEmpty());
-    Optional<String> name = config.text(MODEL_NAME).map(String::strip).filter(s -> !s.isEmpty());
+    Optional<String> baseUrl = setting(config, MODEL_BASE_URL);
+    Optional<String> name = setting(config, MODEL_NAME);
     // Validate the URL even without a name: a typo should fail now, not on the first message.
     URI chatUri = null;
     if (baseUrl.isPresent()) {
@@ -83,6 +82,11 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
       return Optional.empty();
     }
     return Optional.of(new ModelEndpoint(chatUri, name.get(), apiKey, timeout));
+  }
+
+  /** A text setting as the gateway reads it: stripped, and absent when blank. */
+  static Optional<String> setting(ProfileConfig config, String key) {
+    return config.text(key).map(String::strip).filter(s -> !s.isEmpty());
   }
 
   private static URI httpUri(String url, String configured, Path configFile)

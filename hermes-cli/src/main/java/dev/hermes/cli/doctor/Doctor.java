@@ -34,6 +34,7 @@ public final class Doctor {
           "config",
           false,
           () -> ConfigChecks.run(profiles, context.profiles().reserved(), report));
+      guarded(report, Check.PROFILES, "model", false, () -> ModelChecks.run(profiles, report));
       guarded(report, Check.PROFILES, "env", false, () -> EnvFileChecks.run(profiles, fix, report));
     }
     // A supervision section that breaks leaves the health unknown: that counts against it.
@@ -44,7 +45,12 @@ public final class Doctor {
         true,
         () ->
             SupervisionChecks.run(
-                context::serviceManager, context.containerProbe().root(), profiles, report));
+                context::serviceManager,
+                context.containerProbe().root(),
+                context.env(),
+                context.home().logsDir(),
+                profiles,
+                report));
     return report;
   }
 

@@ -5,12 +5,14 @@ import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.s6.S6ServiceManager;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The supervision section: which service manager is in charge (a failure when none can be
- * determined: nothing could then be started or stopped), the image's own slots when in the
- * container (and there the gateway scanner), and each profile's gateway.
+ * determined: nothing could then be started or stopped), the version of s6, the image's own slots
+ * when in the container (and there the gateway scanner) or hermes up's dashboard, and each
+ * profile's gateway.
  */
 final class SupervisionChecks {
   private SupervisionChecks() {}
@@ -18,6 +20,8 @@ final class SupervisionChecks {
   static void run(
       Supplier<ServiceManager> managers,
       Path systemRoot,
+      Map<String, String> env,
+      Path logsDir,
       List<Profile> profiles,
       DoctorReport report) {
     ServiceManager manager;
@@ -33,10 +37,16 @@ final class SupervisionChecks {
       return;
     }
     report.add(Check.ok(Check.SUPERVISION, "manager", "Manager: " + description));
+    try {
+      S6Checks.run(manager, env, systemRoot, report);
+    } catch (RuntimeException e) {
+      report.add(
+          Check.warn(Check.SUPERVISION, "s6", "s6: could not be checked: " + e.getMessage()));
+    }
     if (ContainerSlots.apply(manager)) {
-      ContainerSlots.run(systemRoot, manager, report);
+      ContainerSlots.run(systemRoot, manager, env, report);
     } else if (manager instanceof S6ServiceManager local) {
-      LocalDashboardSlot.run(local.scandir(), report);
+      LocalDashboardSlot.run(local, logsDir, report);
     }
     GatewayChecks.run(manager, profiles, report);
   }

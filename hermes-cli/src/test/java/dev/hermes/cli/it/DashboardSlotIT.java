@@ -97,6 +97,46 @@ class DashboardSlotIT {
   }
 
   @Test
+  void doctorFollowsTheEnabledDashboardUntilItIsUpAndFailsOnceS6StopsIt() throws Exception {
+    Required.engine(S6UnderTest.installed(), S6UnderTest.MISSING);
+    int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
+    Files.writeString(
+        home.resolve("config.yaml"),
+        "gateway:\n  port_range: \"" + base + "-" + (base + 49) + "\"\n");
+    HermesCli cli =
+        new HermesCli(home, scratch).env("HERMES_DASHBOARD_PORT", Integer.toString(base + 90));
+    Path slot = home.resolve("run/service/dashboard");
+    up = HermesUp.start(cli, scratch.resolve("up.log"));
+
+    // Starting (a warning) until it listens; then ready.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(cli.run("doctor").out())
+                    .contains("✓ Dashboard slot: " + slot + " up and ready\n"));
+    assertThat(cli.ok("doctor")).contains("✓ s6: ").contains(" (supported: 2.11 to 2.15)\n");
+
+    Process down = new ProcessBuilder(S6UnderTest.tool("s6-svc"), "-d", slot.toString()).start();
+    assertThat(down.waitFor()).isZero();
+    Process gone =
+        new ProcessBuilder(S6UnderTest.tool("s6-svwait"), "-D", "-t", "30000", slot.toString())
+            .start();
+    assertThat(gone.waitFor()).isZero();
+    HermesCli.Result doctor = cli.run("doctor");
+    assertThat(doctor.code()).as(doctor.out()).isEqualTo(2);
+    assertThat(doctor.out())
+        .contains(
+            "✗ Dashboard slot: "
+                + slot
+                + " down and not restarted by s6 (hermes dashboard start)\n");
+
+    // The way back it names works.
+    assertThat(cli.ok("dashboard", "start")).isEqualTo("✓ Started the dashboard: ready\n");
+    assertThat(cli.ok("doctor")).contains("✓ Dashboard slot: " + slot + " up and ready\n");
+  }
+
+  @Test
   void dashboardStartWithoutHermesUpSaysSo() {
     HermesCli.Result r = new HermesCli(home, scratch).run("dashboard", "start");
     assertThat(r.code()).isEqualTo(1);

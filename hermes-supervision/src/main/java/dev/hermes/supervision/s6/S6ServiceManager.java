@@ -72,6 +72,20 @@ public final class S6ServiceManager implements ServiceManager {
     return scandir;
   }
 
+  /** The s6 programs this manager runs. */
+  public S6Tools tools() {
+    return tools;
+  }
+
+  /**
+   * {@code s6-svstat -o} {@value SvstatParser#FIELDS} on any service directory, e.g. a dashboard
+   * slot beside the gateways' or in the container's root scandir. Exit 1 means s6-supervise does
+   * not run on it; 111 that its status could not be read (another user's supervise directory).
+   */
+  public CommandResult svstat(Path serviceDir) {
+    return runner.run(tools.tool("s6-svstat"), "-o", SvstatParser.FIELDS, serviceDir.toString());
+  }
+
   public Path slot(String profile) {
     return scandir.resolve(SlotRenderer.slotName(ProfileNames.validate(profile)));
   }
