@@ -163,8 +163,8 @@ final class ArgParser {
   }
 
   /**
-   * What an unknown command may have meant: the subcommands its help lists (plumbing such as {@code
-   * supervise} is left out, as from the help).
+   * What an unknown command may have meant: the subcommands its help lists (hidden ones are left
+   * out, as from the help).
    */
   private static List<String> commandNames(CommandSpec spec) {
     List<String> names = new ArrayList<>();
