@@ -33,11 +33,8 @@ public final class CompletionCommand implements CliCommand {
 
     @Override
     public CommandSpec spec() {
-      return CommandSpec.named(script.name().toLowerCase(java.util.Locale.ROOT))
-          .describe(
-              "Print the "
-                  + script.name().toLowerCase(java.util.Locale.ROOT)
-                  + " completion script.");
+      return CommandSpec.named(script.shell())
+          .describe("Print the " + script.shell() + " completion script.");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.hermes.cli;
 
 import dev.hermes.core.Version;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The completion script for one shell, generated from the {@link CompletionTree}. Both scripts
@@ -17,6 +18,11 @@ enum CompletionScript {
 
   CompletionScript(String template) {
     this.template = template;
+  }
+
+  /** {@code bash}, as the command line names it. */
+  String shell() {
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The script for the tree under {@code root}. */
