@@ -76,7 +76,9 @@ final class ArgParser {
           option = find(globals, name);
         }
         if (option == null) {
-          throw usage(path, "Unknown option: '" + arg + "'");
+          throw usage(
+              path,
+              "Unknown option: '" + arg + "'" + DidYouMean.hint(name, optionNames(spec, globals)));
         }
         if (option.takesValue()) {
           String value = inline;
@@ -108,7 +110,8 @@ final class ArgParser {
         continue;
       }
       if (!spec.subcommands().isEmpty() && spec.params().isEmpty()) {
-        throw usage(path, "Unknown command: '" + arg + "'");
+        throw usage(
+            path, "Unknown command: '" + arg + "'" + DidYouMean.hint(arg, commandNames(spec)));
       }
       params.add(arg);
     }
@@ -144,6 +147,35 @@ final class ArgParser {
         values.putIfAbsent(option.key(), option.defaultValue());
       }
     }
+  }
+
+  /** What an unknown option may have meant: every option this command accepts, help included. */
+  private static List<String> optionNames(CommandSpec spec, List<OptionSpec> globals) {
+    List<String> names = new ArrayList<>();
+    for (OptionSpec option : spec.options()) {
+      names.addAll(option.names());
+    }
+    for (OptionSpec option : globals) {
+      names.addAll(option.names());
+    }
+    names.addAll(List.of("--help", "--version"));
+    return names;
+  }
+
+  /**
+   * What an unknown command may have meant: the subcommands its help lists (hidden ones are left
+   * out, as from the help).
+   */
+  private static List<String> commandNames(CommandSpec spec) {
+    List<String> names = new ArrayList<>();
+    spec.subcommands()
+        .forEach(
+            (name, command) -> {
+              if (!command.get().spec().isHidden()) {
+                names.add(name);
+              }
+            });
+    return names;
   }
 
   private static OptionSpec find(List<OptionSpec> options, String name) {

@@ -1,9 +1,11 @@
 package dev.hermes.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +20,7 @@ public final class CommandSpec {
   private final List<OptionSpec> options = new ArrayList<>();
   private final List<ParamSpec> params = new ArrayList<>();
   private final Map<String, Supplier<CliCommand>> subcommands = new LinkedHashMap<>();
+  private final Set<String> profileValued = new HashSet<>();
   private boolean hidden;
 
   private CommandSpec(String name) {
@@ -93,6 +96,15 @@ public final class CommandSpec {
     return this;
   }
 
+  /**
+   * The option (its key, {@code --clone}) or positional parameter (its label, {@code NAME}) names
+   * an existing profile: shell completion offers the profile names there.
+   */
+  public CommandSpec namesAProfile(String keyOrLabel) {
+    profileValued.add(keyOrLabel);
+    return this;
+  }
+
   /** Left out of its parent's help (plumbing for scripts). */
   public CommandSpec hidden() {
     hidden = true;
@@ -125,6 +137,15 @@ public final class CommandSpec {
 
   public Map<String, Supplier<CliCommand>> subcommands() {
     return subcommands;
+  }
+
+  /** Whether the option with this key, or the parameter with this label, names a profile. */
+  public boolean namesAProfile(OptionSpec option) {
+    return profileValued.contains(option.key());
+  }
+
+  public boolean namesAProfile(ParamSpec param) {
+    return profileValued.contains(param.label());
   }
 
   public boolean isHidden() {

@@ -10,6 +10,7 @@ public final class HermesCommand implements CliCommand {
     return CommandSpec.named("hermes")
         .describe("Runs one supervised gateway per profile.")
         .globalOption("-p,--profile", "PROFILE", "Profile to act on.", ProfileNames.DEFAULT)
+        .namesAProfile("--profile")
         .flag("--tui", "Open the terminal view of every gateway (as 'hermes gateway top').")
         .subcommand("status", StatusCommand::new)
         .subcommand("up", UpCommand::new)
@@ -19,6 +20,7 @@ public final class HermesCommand implements CliCommand {
         .subcommand("doctor", DoctorCommand::new)
         .subcommand("dashboard", DashboardCommand::new)
         .subcommand("config", ConfigCommand::new)
+        .subcommand("completion", CompletionCommand::new)
         .subcommand("supervise", SuperviseCommand::new)
         .footer("Exit codes: 0 success, 1 failure, 2 bad usage (doctor: 2 = a check failed).");
   }

@@ -41,6 +41,8 @@ public final class Main {
         Help.print(line.path(), out);
         return 0;
       }
+      // Before anything acts, and before a handoff to HERMES_HOME's owner starts a second JVM.
+      ProfileOption.check(line);
       if (OwnerHandoff.applies(context, line.command())) {
         return OwnerHandoff.run(context, line.command(), args, err);
       }

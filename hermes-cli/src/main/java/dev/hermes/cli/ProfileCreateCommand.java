@@ -14,6 +14,7 @@ public final class ProfileCreateCommand implements CliCommand {
                 + " private .env. Under s6 its gateway is registered, down.")
         .param("NAME", "Name: [a-z0-9][a-z0-9_-]*, at most 251 chars.")
         .option("--clone", "SRC", "Copy .env, config.yaml and SOUL.md from profile SRC.")
+        .namesAProfile("--clone")
         .option(
             "--port", "N", "Gateway port (default: the lowest free port in gateway.port_range).");
   }

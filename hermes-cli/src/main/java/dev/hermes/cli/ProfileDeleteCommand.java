@@ -10,6 +10,7 @@ public final class ProfileDeleteCommand implements CliCommand {
         .describe(
             "Delete a profile: unregister (stop) its gateway, then remove its directory and logs.")
         .param("NAME", "The profile to delete.")
+        .namesAProfile("NAME")
         .flag("--yes", "Confirm the deletion; without it nothing is deleted.");
   }
 

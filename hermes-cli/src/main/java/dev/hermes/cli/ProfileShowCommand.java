@@ -12,7 +12,8 @@ public final class ProfileShowCommand implements CliCommand {
   public CommandSpec spec() {
     return CommandSpec.named("show")
         .describe("Show one profile (NAME, else the -p profile): paths, port, state.")
-        .optionalParam("NAME", "Profile (default: -p).");
+        .optionalParam("NAME", "Profile (default: -p).")
+        .namesAProfile("NAME");
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code hermes status}: version, install method, manager, HERMES_HOME, profiles, gateways up. */
 public final class StatusCommand implements CliCommand {
@@ -52,20 +53,23 @@ public final class StatusCommand implements CliCommand {
   }
 
   static void printSummary(CliContext context, PrintWriter out) {
+    // Everything is gathered before the first line is printed: a bad HERMES_SERVICE_MANAGER (or any
+    // other failure) is then the only line, not the tail of a half-printed summary.
+    ServiceManager manager = context.serviceManager();
+    String managerName = manager.describe();
     String method =
         InstallMethod.detect(
             context.installDir(), context.home().root(), context.containerProbe().inContainer());
+    List<Profile> profiles = context.profiles().list();
+    String gatewaysUp = gatewaysUp(manager, profiles);
+    Optional<String> dashboardHeld = manager.dashboardHoldReason();
     out.println("hermes " + Version.get());
     out.println("Install method: " + method);
-    out.println("Manager:        " + context.serviceManager().describe());
+    out.println("Manager:        " + managerName);
     out.println("HERMES_HOME:    " + context.home());
-    List<Profile> profiles = context.profiles().list();
     out.println("Profiles:       " + profiles.size() + badConfig(profiles));
-    out.println("Gateways up:    " + gatewaysUp(context.serviceManager(), profiles));
-    context
-        .serviceManager()
-        .dashboardHoldReason()
-        .ifPresent(
-            reason -> out.println("Dashboard:      " + DashboardStartCommand.holdNotice(reason)));
+    out.println("Gateways up:    " + gatewaysUp);
+    dashboardHeld.ifPresent(
+        reason -> out.println("Dashboard:      " + DashboardStartCommand.holdNotice(reason)));
   }
 }

@@ -3,8 +3,6 @@ package dev.hermes.cli;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProcessUser;
-import dev.hermes.core.Profile;
-import dev.hermes.core.ProfileConfig;
 import dev.hermes.core.SignalTrap;
 import dev.hermes.supervision.SupervisionEnvironment;
 import dev.hermes.supervision.reconcile.BootReconciler;
@@ -15,6 +13,7 @@ import dev.hermes.supervision.s6.S6ServiceManager;
 import dev.hermes.supervision.s6.S6Tools;
 import dev.hermes.supervision.s6.TreeOwnership;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,9 +73,16 @@ public final class UpCommand implements CliCommand {
       supervisor.prepareScandir();
       ownership.closeTree(home.logsDir());
       S6ServiceManager s6 = S6Backends.local(environment);
-      List<ReconcileAction> actions =
-          new BootReconciler(home, s6, Clock.systemUTC(), out)
-              .reconcile(bootstrapState(context), false, false);
+      // Held until the reconciler is done: above 20 profiles its one line per profile is left out.
+      StringWriter reconciled = new StringWriter();
+      List<ReconcileAction> actions = null;
+      try {
+        actions =
+            new BootReconciler(home, s6, Clock.systemUTC(), new PrintWriter(reconciled))
+                .reconcile(bootstrapState(context), false, false);
+      } finally {
+        UpGatewayLines.copyReconcileLines(reconciled, actions, out);
+      }
       dashboard.writeSlot(environment, supervisor.scandir());
 
       AtomicLong stopRequested = new AtomicLong();
@@ -181,36 +187,12 @@ public final class UpCommand implements CliCommand {
             + ") supervises the gateways in "
             + supervisor.scandir());
     out.println("  HERMES_HOME  " + home);
-    for (ReconcileAction action : actions) {
-      Profile profile = home.profile(action.profile());
-      out.println(
-          "  gateway      "
-              + action.profile()
-              + "  "
-              + url(profile)
-              + "  "
-              + ("started".equals(action.action()) ? "starting" : "down"));
-    }
+    UpGatewayLines.print(home, actions, out);
     out.println("  dashboard    " + dashboard);
     out.println("  logs         " + home.gatewayLogsDir() + "/<profile>/current");
     out.println(
         "  control      hermes gateway status --all | hermes [-p P] gateway start|stop|restart");
     out.println("Press Ctrl-C to stop every gateway.");
     out.flush();
-  }
-
-  private static String url(Profile profile) {
-    try {
-      ProfileConfig config = profile.config();
-      String host = config.gatewayHost();
-      if (host.equals("0.0.0.0")) {
-        host = "127.0.0.1";
-      }
-      return config.gatewayPort().isPresent()
-          ? "http://" + host + ":" + config.gatewayPort().getAsInt()
-          : "(no gateway.port)";
-    } catch (HermesException e) {
-      return "(config.yaml unreadable)";
-    }
   }
 }

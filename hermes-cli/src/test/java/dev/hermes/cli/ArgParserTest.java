@@ -132,6 +132,27 @@ class ArgParserTest {
   }
 
   @Test
+  void unknownWordsCloseToAKnownOneSayWhichItMayHaveBeen() {
+    assertUsage("Unknown command: 'dp' (did you mean 'do'?)", "hermes g", "g", "dp");
+    assertUsage(
+        "Unknown option: '--timout' (did you mean '--timeout'?)",
+        "hermes g do",
+        "g",
+        "do",
+        "n",
+        "--timout");
+    assertUsage(
+        "Unknown option: '--al=1' (did you mean '--all'?)", "hermes g do", "g", "do", "--al=1");
+    assertUsage(
+        "Unknown option: '--profle' (did you mean '--profile'?)", "hermes g", "g", "--profle");
+    assertUsage("Unknown option: '--hepl' (did you mean '--help'?)", "hermes g", "g", "--hepl");
+    // Hidden plumbing is not offered, nor is anything far from what was typed.
+    assertUsage("Unknown command: 'secrt'", "hermes g", "g", "secrt");
+    assertUsage("Unknown command: 'elsewhere'", "hermes g", "g", "elsewhere");
+    assertUsage("Unknown option: '-x'", "hermes g do", "g", "do", "n", "-x");
+  }
+
+  @Test
   void helpListsVisibleSubcommandsAndEveryOption() {
     StringWriter text = new StringWriter();
     Help.print(List.of(new Root().spec(), new Group().spec()), new PrintWriter(text));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hermes.core.HermesException;
 import dev.hermes.core.Version;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,8 +61,10 @@ class CommandLineTest {
 
     assertThat(CliRun.run(home, "profile", "create", "").err())
         .isEqualTo("hermes: error: profile name must not be empty\n");
+    // A bad -p is bad usage of the option: the same message, with the usage hint (see
+    // ProfileOptionTest).
     assertThat(CliRun.run(home, "-p", "../x", "profile", "show").err())
-        .isEqualTo("hermes: error: profile name must match [a-z0-9][a-z0-9_-]*, got '../x'\n");
+        .startsWith("hermes: error: profile name must match [a-z0-9][a-z0-9_-]*, got '../x'\n");
   }
 
   @Test
@@ -70,6 +73,44 @@ class CommandLineTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines()).hasSize(2).first().asString().startsWith("hermes: error: ");
     assertThat(CliRun.run(home, "no-such-command").code()).isEqualTo(2);
+  }
+
+  @Test
+  void unknownCommandsAndOptionsSuggestTheClosestKnownOne() {
+    CliRun command = CliRun.run(home, "gatway", "status");
+    assertThat(command.code()).isEqualTo(Main.USAGE);
+    assertThat(command.err())
+        .isEqualTo(
+            "hermes: error: Unknown command: 'gatway' (did you mean 'gateway'?)\n"
+                + "Try 'hermes --help'.\n");
+    assertThat(CliRun.run(home, "gateway", "stauts").err())
+        .startsWith("hermes: error: Unknown command: 'stauts' (did you mean 'status'?)\n");
+    CliRun option = CliRun.run(home, "gateway", "status", "--jsn");
+    assertThat(option.code()).isEqualTo(Main.USAGE);
+    assertThat(option.err())
+        .isEqualTo(
+            "hermes: error: Unknown option: '--jsn' (did you mean '--json'?)\n"
+                + "Try 'hermes gateway status --help'.\n");
+  }
+
+  @Test
+  void aServiceManagerThatCannotBeResolvedIsTheOnlyLineStatusPrints() {
+    String reason =
+        "HERMES_SERVICE_MANAGER must be one of s6, systemd, launchd, windows, none; got 'bogus'";
+    for (String[] args : new String[][] {{"status"}, {}}) {
+      CliRun r =
+          CliRun.run(
+              home,
+              null,
+              home.resolve("no-such-root"),
+              c -> {
+                throw new HermesException(reason);
+              },
+              args);
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.out()).as("nothing before the error").isEmpty();
+      assertThat(r.err()).isEqualTo("hermes: error: " + reason + "\n");
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.hermes.core.OwnFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The s6-svscan that {@code hermes up} runs on {@code $HERMES_HOME/run/service}: one per
- * HERMES_HOME, guarded by a lock on {@code run/up.lock} for as long as the {@code hermes up}
- * process lives, its pid published in {@code run/s6-svscan.pid} so other terminals find it.
+ * HERMES_HOME, guarded by a lock on {@code run/up.lock} (which holds the pid of the {@code hermes
+ * up} holding it) for as long as the {@code hermes up} process lives, the scanner's pid published
+ * in {@code run/s6-svscan.pid} so other terminals find it.
  *
  * <p>The scanner runs in a process group of its own ({@code s6-setsid -b}): a Ctrl-C in the
  * terminal reaches {@code hermes up} alone, which then stops the tree in order with {@code
@@ -90,7 +93,7 @@ public final class LocalSupervisor implements AutoCloseable {
         throw new HermesException(
             "hermes up is already running for "
                 + runDir.getParent()
-                + describePid(pidFile)
+                + describeHolder(pidFile, lockFile)
                 + ": stop it with Ctrl-C in its terminal first");
       }
       LocalSupervisor claimed =
@@ -100,11 +103,12 @@ public final class LocalSupervisor implements AutoCloseable {
         throw new HermesException(
             "an s6-svscan left by an earlier hermes up still supervises "
                 + scandir
-                + describePid(pidFile)
+                + describeScanner(pidFile)
                 + ": stop it with 's6-svscanctl -t "
                 + scandir
                 + "' first");
       }
+      claimed.recordHolder();
       return claimed;
     } catch (IOException e) {
       closeQuietly(channel);
@@ -238,12 +242,51 @@ public final class LocalSupervisor implements AutoCloseable {
     }
   }
 
-  private static String describePid(Path pidFile) {
+  /**
+   * The lock holder's pid goes into the lock file, and a pid file a killed {@code hermes up} left
+   * is removed: s6-svscan's pid is only published once the slots are rebuilt and the scanner
+   * answers, which takes a while with many profiles, and until then a second {@code hermes up}
+   * could name no process at all, or a dead one.
+   */
+  private void recordHolder() throws IOException {
+    byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
+    lockChannel.truncate(0);
+    lockChannel.write(ByteBuffer.wrap(pid), 0);
+    lockChannel.force(false);
+    Files.deleteIfExists(pidFile);
+  }
+
+  /**
+   * {@code " (s6-svscan PID n)"} once the holder's scanner runs; before that (and while it stops)
+   * {@code " (hermes up PID m; its s6-svscan is not running)"}; empty when neither file names a
+   * live process.
+   */
+  static String describeHolder(Path pidFile, Path lockFile) {
+    String scanner = describeScanner(pidFile);
+    if (!scanner.isEmpty()) {
+      return scanner;
+    }
+    return livePid(lockFile)
+        .map(pid -> " (hermes up PID " + pid + "; its s6-svscan is not running)")
+        .orElse("");
+  }
+
+  /** {@code " (s6-svscan PID n)"} when the pid file names a live process, else empty. */
+  static String describeScanner(Path pidFile) {
+    return livePid(pidFile).map(pid -> " (s6-svscan PID " + pid + ")").orElse("");
+  }
+
+  /** The pid a file holds when it names a live process. */
+  private static Optional<Long> livePid(Path file) {
     try {
-      String pid = OwnFiles.readText(pidFile, OwnFiles.LINE_LIMIT).trim();
-      return pid.matches("\\d{1,9}") ? " (s6-svscan PID " + pid + ")" : "";
+      String pid = OwnFiles.readText(file, OwnFiles.LINE_LIMIT).trim();
+      if (!pid.matches("\\d{1,9}")) {
+        return Optional.empty();
+      }
+      long value = Long.parseLong(pid);
+      return ProcessHandle.of(value).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
     } catch (IOException | HermesException e) {
-      return "";
+      return Optional.empty();
     }
   }
 
