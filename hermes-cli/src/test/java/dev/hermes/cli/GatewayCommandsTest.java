@@ -66,6 +66,65 @@ class GatewayCommandsTest {
   }
 
   @Test
+  void restartAllLeavesTheGatewaysMeantToBeStoppedAlone() {
+    new HermesHome(home)
+        .profile("alpha")
+        .state()
+        .merge(java.util.Map.of("desired_state", "running"));
+    new HermesHome(home)
+        .profile("beta")
+        .state()
+        .merge(java.util.Map.of("desired_state", "stopped"));
+    // default has no desired_state: its last report decides, as at boot.
+    new HermesHome(home)
+        .profile("default")
+        .state()
+        .merge(java.util.Map.of("gateway_state", "running"));
+    FakeServiceManager manager =
+        FakeServiceManager.local().up("alpha", "default").down("beta").acceptLifecycle();
+
+    CliRun r = CliRun.run(home, manager, "gateway", "restart", "--all");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("✓ Restarted 2 profile gateway(s)\n");
+    assertThat(manager.actions()).containsExactly("restart alpha", "restart default");
+    assertThat(desired("beta")).isEqualTo("stopped");
+  }
+
+  @Test
+  void restartAllWithEveryGatewayStoppedRestartsNothing() {
+    new HermesHome(home)
+        .profile("alpha")
+        .state()
+        .merge(java.util.Map.of("desired_state", "stopped"));
+    FakeServiceManager manager = FakeServiceManager.local().down("alpha").acceptLifecycle();
+
+    CliRun r = CliRun.run(home, manager, "gateway", "restart", "--all");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("✓ No gateway is meant to be running: nothing to restart\n");
+    assertThat(manager.actions()).isEmpty();
+  }
+
+  @Test
+  void aStartThatTheSupervisorHoldsAgainFailsWithTheReason() {
+    FakeServiceManager manager =
+        FakeServiceManager.local()
+            .keepsFailing("alpha", "fatal configuration: port 9 is in use")
+            .acceptLifecycle();
+
+    CliRun r = CliRun.run(home, manager, "-p", "alpha", "gateway", "start");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "hermes: error: gateway-alpha is held down again: failed: fatal configuration: port 9"
+                + " is in use\n");
+    assertThat(desired("alpha")).isEqualTo("running");
+  }
+
+  @Test
   void allWithNothingRegistered() {
     CliRun r =
         CliRun.run(home, FakeServiceManager.local().acceptLifecycle(), "gateway", "start", "--all");

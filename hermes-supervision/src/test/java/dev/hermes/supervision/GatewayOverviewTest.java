@@ -68,4 +68,77 @@ class GatewayOverviewTest {
     assertThat(row.desired()).isNull();
     assertThat(row.port()).isEqualTo(9001);
   }
+
+  @Test
+  void aGatewayRunInTheForegroundShowsItsPidAndThatNothingRestartsIt() throws IOException {
+    Profile profile = profile("gateway:\n  port: 9001\n");
+    long self = ProcessHandle.current().pid();
+    profile
+        .state()
+        .merge(
+            java.util.Map.of(
+                "gateway_state", "running", "pid", self, "start_time", "2026-01-01T00:00:00Z"));
+    Files.writeString(profile.pidFile(), self + "\n");
+
+    GatewayOverview row =
+        GatewayOverview.of(profile, GatewayStatus.notRegistered("coder"), new NoServiceManager());
+
+    assertThat(row.actual()).isEqualTo(ActualState.NOT_SUPERVISED);
+    assertThat(row.pid()).isEqualTo((int) self);
+    assertThat(row.ready()).isTrue();
+    assertThat(row.uptimeSeconds()).isPositive();
+    assertThat(row.reason()).isEqualTo(ForegroundGateway.REASON);
+  }
+
+  @Test
+  void aStaleStateFileOfADeadRunIsNotAForegroundGateway() throws IOException {
+    Profile profile = profile("gateway:\n  port: 9001\n");
+    profile.state().merge(java.util.Map.of("gateway_state", "running", "pid", 999_999_999));
+    Files.writeString(profile.pidFile(), "999999999\n");
+
+    GatewayOverview row =
+        GatewayOverview.of(profile, GatewayStatus.notRegistered("coder"), new NoServiceManager());
+
+    assertThat(row.pid()).isEqualTo(-1);
+    assertThat(row.reason())
+        .isEqualTo(
+            "no service manager on this host: run the gateway in the foreground with 'hermes"
+                + " gateway run'");
+  }
+
+  @Test
+  void theReasonBesideEachStateSaysWhy() throws IOException {
+    Profile profile = profile("gateway:\n  port: 9001\n");
+    profile.state().merge(java.util.Map.of("gateway_state", "running"));
+    ServiceManager none = new NoServiceManager();
+
+    GatewayOverview backoff =
+        GatewayOverview.of(
+            profile,
+            GatewayStatus.builder("coder").wantUp(true).exitCode(1).backoff(4).build(),
+            none);
+    assertThat(backoff.stateLine()).isEqualTo("backoff: restart in 4s after exit 1");
+    assertThat(backoff.lastExit()).isEqualTo("exit 1");
+    assertThat(backoff.backoffSeconds()).isEqualTo(4);
+
+    GatewayOverview held =
+        GatewayOverview.of(
+            profile,
+            GatewayStatus.builder("coder")
+                .exitCode(78)
+                .hold(
+                    new dev.hermes.core.state.Hold(
+                        dev.hermes.core.state.HoldReason.FATAL_CONFIG,
+                        "fatal configuration: port 9001 in use"))
+                .build(),
+            none);
+    assertThat(held.stateLine()).isEqualTo("failed: fatal configuration: port 9001 in use");
+    assertThat(held.toJson())
+        .containsEntry("hold_reason", "fatal-config")
+        .containsEntry("last_exit", "exit 78");
+
+    GatewayOverview ready =
+        GatewayOverview.of(profile, GatewayStatus.builder("coder").up(5).ready(true).build(), none);
+    assertThat(ready.stateLine()).isEqualTo("ready");
+  }
 }

@@ -113,4 +113,116 @@ class GatewayWaitTest {
         .hasMessage("gateway-coder did not become ready within 2s (now: starting)");
     assertThat(now).isGreaterThanOrEqualTo(Duration.ofSeconds(2).toNanos());
   }
+
+  private static GatewayStatus crashed(int restarts, long backoff) {
+    return GatewayStatus.builder("coder")
+        .wantUp(true)
+        .exitCode(1)
+        .restarts(restarts)
+        .backoff(backoff)
+        .build();
+  }
+
+  private GatewayOutcome settle(GatewayAction action, GatewayStatus before) {
+    return wait.settle("coder", action, before, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aStartSettlesOnReadyWithThePid() {
+    manager.answers.addAll(List.of(down(null), up(10, false), up(10, true)));
+
+    GatewayOutcome outcome = settle(GatewayAction.START, down(null));
+
+    assertThat(outcome.verdict()).isEqualTo(GatewayOutcome.Verdict.READY);
+    assertThat(outcome.ok()).isTrue();
+    assertThat(outcome.line()).isEqualTo("✓ Started gateway-coder: ready, PID 10");
+  }
+
+  @Test
+  void aStartThatIsHeldAgainIsAFailureWithTheReason() {
+    GatewayStatus held =
+        GatewayStatus.builder("coder")
+            .exitCode(78)
+            .restarts(3)
+            .hold(new Hold(HoldReason.FATAL_CONFIG, "fatal configuration: port 9 is in use"))
+            .build();
+    manager.answers.addAll(List.of(up(10, false), held));
+
+    GatewayOutcome outcome = settle(GatewayAction.START, down(null));
+
+    assertThat(outcome.ok()).isFalse();
+    assertThat(outcome.line())
+        .isEqualTo(
+            "✗ gateway-coder is held down again: failed: fatal configuration: port 9 is in use");
+  }
+
+  @Test
+  void aStartWhoseGatewayCrashesAgainSaysSoEvenWhenTheRestartIsQuick() {
+    // The crash count went up although the supervisor already brought it back.
+    GatewayStatus before = down(null).toBuilder().restarts(3).build();
+    manager.answers.addAll(
+        List.of(
+            GatewayStatus.builder("coder").up(10).restarts(3).build(),
+            GatewayStatus.builder("coder").up(11).restarts(4).build()));
+
+    GatewayOutcome outcome = settle(GatewayAction.START, before);
+
+    assertThat(outcome.verdict()).isEqualTo(GatewayOutcome.Verdict.CRASHED);
+    assertThat(outcome.line())
+        .isEqualTo(
+            "✗ gateway-coder ended again after the start; the supervisor is restarting it"
+                + " (backoff)");
+  }
+
+  @Test
+  void aGatewayWaitingOutItsBackoffIsACrash() {
+    manager.answers.add(crashed(3, 2));
+
+    GatewayOutcome outcome = settle(GatewayAction.RESTART, up(10, true));
+
+    assertThat(outcome.status().actual().word()).isEqualTo("backoff");
+    assertThat(outcome.line())
+        .isEqualTo(
+            "✗ gateway-coder ended again after the restart (exit 1); the supervisor is"
+                + " restarting it (backoff)");
+  }
+
+  @Test
+  void aRestartIsNotReadyWhileTheOldRunIsStillThere() {
+    manager.answers.addAll(List.of(up(10, true), up(10, true), up(11, true)));
+
+    GatewayOutcome outcome = settle(GatewayAction.RESTART, up(10, true));
+
+    assertThat(outcome.status().pid()).isEqualTo(11);
+    assertThat(manager.calls).isEqualTo(3);
+  }
+
+  @Test
+  void whatIsStillOnItsWayWhenTheBoundPassesIsReportedAsSuch() {
+    manager.answers.add(up(10, false));
+
+    GatewayOutcome outcome = settle(GatewayAction.START, down(null));
+
+    assertThat(outcome.verdict()).isEqualTo(GatewayOutcome.Verdict.STARTING);
+    assertThat(outcome.ok()).isTrue();
+    assertThat(outcome.line())
+        .isEqualTo(
+            "✓ Started gateway-coder: starting, PID 10 (not ready yet; 'hermes gateway status'"
+                + " follows it)");
+    assertThat(now).isGreaterThanOrEqualTo(Duration.ofSeconds(5).toNanos());
+  }
+
+  @Test
+  void aStopSettlesWhenDownAndOtherwiseSaysItIsStillStopping() {
+    manager.answers.addAll(List.of(up(10, true), down(null)));
+    assertThat(settle(GatewayAction.STOP, up(10, true)).line())
+        .isEqualTo("✓ Stopped gateway-coder");
+
+    manager.answers.clear();
+    manager.answers.add(GatewayStatus.builder("coder").up(10).wantUp(false).build());
+    GatewayOutcome draining = settle(GatewayAction.STOP, up(10, true));
+    assertThat(draining.status().actual().word()).isEqualTo("stopping");
+    assertThat(draining.line())
+        .isEqualTo("✓ Stopped gateway-coder: still stopping, PID 10 (finishing its requests)");
+  }
 }

@@ -213,4 +213,16 @@ class TopRendererTest {
     assertThat(TopRenderer.render(new TopScreen(ROWS, 0, null, null), 30, 2)).hasSize(2);
     assertThat(TopRenderer.render(new TopScreen(ROWS, 0, null, null), 0, 0)).isEmpty();
   }
+
+  @Test
+  void aLogLineWiderThanTheScreenWrapsSoNothingIsCut() {
+    String yaml = "gateway[coder]: error: fatal configuration: invalid YAML in config.yaml line 3";
+    TopScreen screen =
+        new TopScreen(ROWS, 0, null, new TopScreen.LogPane("coder", "/f", List.of(yaml), null));
+
+    List<String> body = texts(TopRenderer.render(screen, 30, 8)).subList(1, 4);
+
+    assertThat(String.join("", body)).isEqualTo(yaml);
+    assertThat(body).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(30));
+  }
 }

@@ -134,4 +134,28 @@ class ServiceManagerResolverTest {
     env.put("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus");
     assertThat(resolve().kind()).isEqualTo(ServiceManagerKind.SYSTEMD);
   }
+
+  @Test
+  void whereS6IsInstalledButNoHermesUpRunsTheAdviceIsToStartIt() throws IOException {
+    Path bin = Files.createDirectories(root.resolve("s6bin"));
+    Path svscan = Files.writeString(bin.resolve("s6-svscan"), "#!/bin/sh\n");
+    svscan.toFile().setExecutable(true);
+    env.put("HERMES_S6_BIN_DIR", bin.toString());
+
+    ServiceManager m = resolve();
+
+    String advice =
+        "no supervisor is running for HERMES_HOME "
+            + root.resolve("home")
+            + ": start it with 'hermes up'";
+    assertThat(m.kind()).isEqualTo(ServiceManagerKind.NONE);
+    assertThat(m.describe()).isEqualTo("none (" + advice + ")");
+    assertThat(m.unsupervisedReason("coder")).isEqualTo(advice);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.start("coder")).hasMessage(advice);
+
+    env.put(ServiceManagerResolver.OVERRIDE, "none");
+    assertThat(resolve().describe())
+        .as("an explicit none asked for the foreground")
+        .isEqualTo("none (gateways run in the foreground: 'hermes gateway run')");
+  }
 }

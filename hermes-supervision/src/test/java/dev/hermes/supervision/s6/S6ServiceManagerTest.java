@@ -252,6 +252,37 @@ class S6ServiceManagerTest {
   }
 
   @Test
+  void aSlotWaitingOutACrashIsInBackoffWithTheSecondsLeft() throws IOException {
+    s6.register("coder", false);
+    Path slot = scandir.resolve("gateway-coder");
+    long due = System.currentTimeMillis() / 1000 + 30;
+    Files.writeString(slot.resolve("hermes-backoff"), due + "\n");
+    // down, wanted up: the finish script is waiting before s6 restarts it
+    runner.answer = c -> new CommandResult(0, "false true true false -1 1 NA 2\n", "");
+
+    var status = s6.status("coder");
+
+    assertThat(status.actual().word()).isEqualTo("backoff");
+    assertThat(status.backoffSeconds()).isBetween(28L, 30L);
+    assertThat(status.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void aCodedHoldFileGivesTheReasonAndTheLine() throws IOException {
+    s6.register("coder", false);
+    Path slot = scandir.resolve("gateway-coder");
+    Files.writeString(
+        slot.resolve("hermes-failure"), "fatal-config\nfatal configuration: port 9 is in use\n");
+    runner.answer = c -> new CommandResult(0, "false false true false -1 78 NA 2\n", "");
+
+    var status = s6.status("coder");
+
+    assertThat(status.actual().word()).isEqualTo("failed");
+    assertThat(status.hold().reason().code()).isEqualTo("fatal-config");
+    assertThat(status.failure()).isEqualTo("fatal configuration: port 9 is in use");
+  }
+
+  @Test
   void unregisterStopsWaitsMovesOutRescansAndDeletes() throws IOException {
     s6.register("coder", true);
     runner.commands.clear();
