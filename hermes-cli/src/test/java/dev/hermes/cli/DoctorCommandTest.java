@@ -561,6 +561,17 @@ class DoctorCommandTest {
     assertThat(names).contains("home", "logs", "logs-space", "config", "ports", "model", "env:a");
   }
 
+  @Test
+  void withoutHermesUpWhereS6IsInstalledTheManagerLineWarnsAndSaysToStartIt() {
+    CliRun r = doctor(dev.hermes.supervision.none.NoServiceManager.withoutHermesUp(home));
+
+    assertThat(r.out())
+        .contains(
+            "  ⚠ Manager: none (no supervisor is running for HERMES_HOME "
+                + home
+                + ": start it with 'hermes up')\n");
+  }
+
   private CliRun doctor(ServiceManager manager, String... args) {
     return doctor(home, c -> manager, args);
   }

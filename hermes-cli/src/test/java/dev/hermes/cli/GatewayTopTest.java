@@ -101,6 +101,24 @@ class GatewayTopTest {
   }
 
   @Test
+  void aRestartThatIsHeldDownAgainAtOnceSaysSoInRed() {
+    manager.keepsFailing("alpha", "fatal configuration: invalid YAML in config.yaml line 3");
+    manager.acceptLifecycle();
+    TopController top = controller();
+    top.handle(Key.DOWN);
+
+    top.handle(Key.RESTART);
+
+    assertThat(manager.actions()).containsExactly("restart alpha");
+    assertThat(top.screen().status())
+        .isEqualTo(
+            new TopScreen.Status(
+                "✗ gateway-alpha is held down again: failed: fatal configuration: invalid YAML in"
+                    + " config.yaml line 3",
+                true));
+  }
+
+  @Test
   void startGoesThroughTheManagerRecordsDesiredStateAndShowsTheResult() {
     manager.acceptLifecycle();
     TopController top = controller();

@@ -2,6 +2,7 @@ package dev.hermes.cli.doctor;
 
 import dev.hermes.core.Profile;
 import dev.hermes.supervision.ServiceManager;
+import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.s6.S6ServiceManager;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,13 @@ final class SupervisionChecks {
               .unhealthy());
       return;
     }
-    report.add(Check.ok(Check.SUPERVISION, "manager", "Manager: " + description));
+    if (manager.kind() == ServiceManagerKind.NONE) {
+      // Nothing restarts a gateway here: the description says what would (hermes up, or the
+      // foreground), so the operator reads the advice where they look first.
+      report.add(Check.warn(Check.SUPERVISION, "manager", "Manager: " + description));
+    } else {
+      report.add(Check.ok(Check.SUPERVISION, "manager", "Manager: " + description));
+    }
     try {
       S6Checks.run(manager, env, systemRoot, report);
     } catch (RuntimeException e) {
