@@ -93,13 +93,17 @@ final class GatewayLifecycleCommand implements CliCommand {
       out.println("✗ No profile gateways registered");
       return 1;
     }
+    // One status call for all: the state before each action, to settle on afterwards.
+    List<GatewayStatus> statuses = control.manager().statusAll(profiles);
     List<String> done = new ArrayList<>();
     List<GatewayStatus> before = new ArrayList<>();
     int failures = 0;
-    for (String profile : profiles) {
+    for (int i = 0; i < profiles.size(); i++) {
+      String profile = profiles.get(i);
       try {
-        before.add(control.act(action, profile));
+        control.apply(action, profile);
         done.add(profile);
+        before.add(statuses.get(i));
       } catch (HermesException e) {
         out.println("✗ Could not " + action.verb() + " gateway-" + profile + ": " + e.getMessage());
         failures++;
@@ -107,14 +111,16 @@ final class GatewayLifecycleCommand implements CliCommand {
     }
     int succeeded = done.size();
     GatewayWait wait = new GatewayWait(control.manager());
+    // The gateways settle side by side, so one bound serves them all: once it has passed, each
+    // of the rest is looked at once.
+    long deadline = System.nanoTime() + GatewayControl.SETTLE.toNanos();
     for (int i = 0; i < done.size(); i++) {
       try {
         if (await) {
           waitFor(control, done.get(i), before.get(i), timeout);
         } else {
-          // The gateways settle side by side: the later ones have had their time by now.
-          GatewayOutcome outcome =
-              wait.settle(done.get(i), action, before.get(i), GatewayControl.SETTLE);
+          Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+          GatewayOutcome outcome = wait.settle(done.get(i), action, before.get(i), left);
           if (!outcome.ok()) {
             out.println(outcome.line());
             succeeded--;

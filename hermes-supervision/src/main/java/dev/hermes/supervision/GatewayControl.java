@@ -40,9 +40,14 @@ public final class GatewayControl {
   /** Acts and records {@code desired_state}; returns what the gateway was before, to settle on. */
   public GatewayStatus act(GatewayAction action, String profile) {
     GatewayStatus before = manager.status(profile);
+    apply(action, profile);
+    return before;
+  }
+
+  /** Acts and records {@code desired_state}, the status before already known (many at once). */
+  public void apply(GatewayAction action, String profile) {
     action.applyTo(manager, profile);
     recordDesired(profile, action.desired());
-    return before;
   }
 
   /** Acts, then watches for {@link #SETTLE} and says what happened. */
