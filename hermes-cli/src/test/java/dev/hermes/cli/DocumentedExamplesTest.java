@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesHome;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +55,12 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code not-registered=a}: a profile the supervisor has no slot, unit or task for
  *   <li>{@code foreground=a}: its gateway runs in the foreground ({@code gateway run}), pid alive
  *   <li>{@code running=a,b}, {@code stopped=a}: the recorded {@code desired_state}
+ *   <li>{@code base-port=N}: the default profile's port instead of 8642, the others' above it
  *   <li>{@code port-range=A-B}: the default profile's {@code gateway.port_range}
+ *   <li>{@code config-version=0}: the default profile's config.yaml predates versioning
+ *   <li>{@code env-link=a}: its {@code .env} a symbolic link; {@code big-config=a}: its config.yaml
+ *       300 KB, over the cap
+ *   <li>{@code model=P:URL,…}: the profile's {@code model.base_url} (and a {@code model.name})
  *   <li>{@code env=NAME=value,…}: the environment of every command
  * </ul>
  */
@@ -122,7 +129,8 @@ class DocumentedExamplesTest {
     try {
       Scene scene = new Scene(home, example.setup());
       for (Step step : example.steps()) {
-        CliRun r = scene.run(step);
+        // A command that no longer refuses would serve forever (dashboard, gateway run): bounded.
+        CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> scene.run(step));
         List<String> actual = new ArrayList<>(lines(r.out()));
         actual.addAll(lines(r.err()));
         String where = "docs/cli.md:" + step.line() + ": hermes " + String.join(" ", step.args());
@@ -154,17 +162,39 @@ class DocumentedExamplesTest {
       }
       // The default profile's port fixed, so no port depends on what this machine has bound.
       String range = setup.get("port-range");
+      int port = Integer.parseInt(setup.getOrDefault("base-port", "8642"));
       Files.writeString(
           home.resolve("config.yaml"),
-          "config_version: 1\ngateway:\n  port: 8642\n"
+          (setup.getOrDefault("config-version", "1").equals("0") ? "" : "config_version: 1\n")
+              + "gateway:\n  port: "
+              + port
+              + "\n"
               + (range == null ? "" : "  port_range: " + range + "\n"));
-      int port = 8643;
       for (String profile : list(setup.get("profiles"))) {
         CliRun created =
-            CliRun.run(home, "profile", "create", profile, "--port", Integer.toString(port++));
+            CliRun.run(home, "profile", "create", profile, "--port", Integer.toString(++port));
         assertThat(created.code()).as(created.err()).isZero();
       }
       HermesHome hermesHome = new HermesHome(home);
+      for (String profile : list(setup.get("env-link"))) {
+        Path env = hermesHome.profile(profile).envFile();
+        Files.delete(env);
+        Files.createSymbolicLink(env, home.resolve("elsewhere.env"));
+      }
+      for (String profile : list(setup.get("big-config"))) {
+        Path config = hermesHome.profile(profile).configFile();
+        Files.writeString(config, Files.readString(config) + "#".repeat(300 * 1024) + "\n");
+      }
+      for (String model : list(setup.get("model"))) {
+        int colon = model.indexOf(':');
+        Path config = hermesHome.profile(model.substring(0, colon)).configFile();
+        Files.writeString(
+            config,
+            Files.readString(config)
+                + "model:\n  base_url: "
+                + model.substring(colon + 1)
+                + "\n  name: local-model\n");
+      }
       for (String desired : List.of("running", "stopped")) {
         for (String profile : list(setup.get(desired))) {
           hermesHome.profile(profile).state().merge(Map.of("desired_state", desired));
