@@ -7,6 +7,7 @@ import dev.hermes.supervision.GatewayOutcome;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.GatewayWait;
 import dev.hermes.supervision.GatewayWait.Goal;
+import dev.hermes.supervision.none.NoServiceManager;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,6 +147,10 @@ final class GatewayLifecycleCommand implements CliCommand {
    * those whose desired state is stopped alone.
    */
   private List<String> targets(GatewayControl control) {
+    if (control.manager() instanceof NoServiceManager none) {
+      // Nothing is registered because nothing supervises: say what to do, as for one gateway.
+      throw new HermesException(none.advice());
+    }
     List<String> registered = control.manager().list();
     if (registered.isEmpty()) {
       return null;

@@ -27,6 +27,8 @@ final class FakeServiceManager implements ServiceManager {
   private final Set<String> refusing = new HashSet<>();
   private final List<String> actions = new ArrayList<>();
   private final Map<String, String> failing = new HashMap<>();
+  private final Set<String> crashing = new HashSet<>();
+  private final Set<String> slow = new HashSet<>();
   private boolean lifecycle;
   private boolean scannerDown;
 
@@ -79,20 +81,20 @@ final class FakeServiceManager implements ServiceManager {
     return !scannerDown;
   }
 
+  /**
+   * Held down: a crash loop (exit 1, five crashes) when the failure says so, else a fatal
+   * configuration (exit 78, which counts no crash).
+   */
   FakeServiceManager heldDown(String profile, String failure) {
+    boolean crashLoop = failure.startsWith("crash loop");
     statuses.put(
         profile,
         GatewayStatus.builder(profile)
             .normallyUp(true)
             .since(3)
-            .exitCode(1)
-            .restarts(5)
-            .hold(
-                new Hold(
-                    failure.startsWith("crash loop")
-                        ? HoldReason.CRASH_LOOP
-                        : HoldReason.FATAL_CONFIG,
-                    failure))
+            .exitCode(crashLoop ? 1 : 78)
+            .restarts(crashLoop ? 5 : 0)
+            .hold(new Hold(crashLoop ? HoldReason.CRASH_LOOP : HoldReason.FATAL_CONFIG, failure))
             .build());
     return this;
   }
@@ -111,6 +113,30 @@ final class FakeServiceManager implements ServiceManager {
   FakeServiceManager keepsFailing(String profile, String failure) {
     failing.put(profile, failure);
     return heldDown(profile, failure);
+  }
+
+  /**
+   * A gateway that ends again after every start, exit 1, and waits out a 3 s backoff before the
+   * supervisor restarts it.
+   */
+  FakeServiceManager keepsCrashing(String profile) {
+    crashing.add(profile);
+    return down(profile);
+  }
+
+  /**
+   * A gateway that takes its time: after a start it stays up but not ready, after a stop it stays
+   * up, finishing its requests.
+   */
+  FakeServiceManager slow(String profile) {
+    slow.add(profile);
+    return this;
+  }
+
+  /** A profile no supervisor knows (s6: no slot; host backends: not installed). */
+  FakeServiceManager notRegistered(String profile) {
+    statuses.put(profile, GatewayStatus.notRegistered(profile));
+    return this;
   }
 
   /** Registers profiles as down gateways. */
@@ -168,8 +194,31 @@ final class FakeServiceManager implements ServiceManager {
       throw new SupervisionException("the supervisor refused to " + action + " gateway-" + profile);
     }
     actions.add(action + " " + profile);
-    if (up && failing.containsKey(profile)) {
+    if (slow.contains(profile)) {
+      statuses.put(
+          profile,
+          up
+              ? GatewayStatus.builder(profile)
+                  .up(4243)
+                  .normallyUp(true)
+                  .since(0)
+                  .restarts(0)
+                  .build()
+              : status(profile).toBuilder().wantUp(false).build());
+    } else if (up && failing.containsKey(profile)) {
       heldDown(profile, failing.get(profile));
+    } else if (up && crashing.contains(profile)) {
+      GatewayStatus before = status(profile);
+      statuses.put(
+          profile,
+          GatewayStatus.builder(profile)
+              .wantUp(true)
+              .normallyUp(true)
+              .since(0)
+              .exitCode(1)
+              .restarts(Math.max(before.restarts(), 0) + 1)
+              .backoff(3)
+              .build());
     } else if (up && action.equals("restart") && status(profile).up()) {
       // A restart replaces the process: a new pid, as a real supervisor gives.
       statuses.put(
@@ -193,8 +242,47 @@ final class FakeServiceManager implements ServiceManager {
     return GatewayStatus.builder(profile).since(10).exitCode(0).restarts(0).build();
   }
 
+  /** s6 registers a new profile's gateway down, as profile create asks. */
+  @Override
+  public void register(String profile, boolean startNow) {
+    if (startNow) {
+      up(profile);
+    } else {
+      down(profile);
+    }
+  }
+
+  @Override
+  public void unregister(String profile) {
+    statuses.remove(profile);
+  }
+
+  /** A host backend's install: the unit, agent or task exists afterwards, down. */
+  @Override
+  public void install(String profile) {
+    if (kind == ServiceManagerKind.S6) {
+      ServiceManager.super.install(profile);
+    }
+    actions.add("install " + profile);
+    down(profile);
+  }
+
+  @Override
+  public void uninstall(String profile) {
+    if (kind == ServiceManagerKind.S6) {
+      ServiceManager.super.uninstall(profile);
+    }
+    actions.add("uninstall " + profile);
+    notRegistered(profile);
+  }
+
   @Override
   public List<String> list() {
-    return List.copyOf(new TreeSet<>(statuses.keySet()));
+    return List.copyOf(
+        new TreeSet<>(
+            statuses.values().stream()
+                .filter(GatewayStatus::registered)
+                .map(GatewayStatus::profile)
+                .toList()));
   }
 }
