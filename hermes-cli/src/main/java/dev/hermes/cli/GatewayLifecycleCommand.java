@@ -7,7 +7,7 @@ import dev.hermes.supervision.GatewayOutcome;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.GatewayWait;
 import dev.hermes.supervision.GatewayWait.Goal;
-import dev.hermes.supervision.none.NoServiceManager;
+import dev.hermes.supervision.ServiceManagerKind;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,9 +147,9 @@ final class GatewayLifecycleCommand implements CliCommand {
    * those whose desired state is stopped alone.
    */
   private List<String> targets(GatewayControl control) {
-    if (control.manager() instanceof NoServiceManager none) {
+    if (control.manager().kind() == ServiceManagerKind.NONE) {
       // Nothing is registered because nothing supervises: say what to do, as for one gateway.
-      throw new HermesException(none.advice());
+      throw new HermesException(control.manager().unsupervisedReason("default"));
     }
     List<String> registered = control.manager().list();
     if (registered.isEmpty()) {
