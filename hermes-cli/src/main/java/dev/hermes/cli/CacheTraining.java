@@ -6,7 +6,7 @@ import dev.hermes.core.HermesHome;
 import dev.hermes.core.Profile;
 import dev.hermes.gateway.GatewayOptions;
 import dev.hermes.gateway.GatewayRunner;
-import dev.hermes.supervision.none.NoServiceManager;
+import dev.hermes.supervision.resolve.ServiceManagerResolver;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -49,7 +49,7 @@ public final class CacheTraining {
               new HermesHome(home),
               null,
               ContainerProbe.system(),
-              c -> new NoServiceManager());
+              c -> ServiceManagerResolver.unsupervised());
       String mode = args.length > 0 ? args[0] : "";
       if (mode.equals("gateway")) {
         gateway(context);

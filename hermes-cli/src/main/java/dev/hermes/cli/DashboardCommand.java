@@ -6,7 +6,7 @@ import dev.hermes.core.SignalTrap;
 import dev.hermes.dashboard.Dashboard;
 import dev.hermes.dashboard.DashboardRefusedException;
 import dev.hermes.dashboard.DashboardSettings;
-import dev.hermes.supervision.s6.DashboardSlot;
+import dev.hermes.supervision.local.LocalDashboard;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ public final class DashboardCommand implements CliCommand {
 
   /** Under hermes up, leaves the reason where status, doctor and hermes up look for it. */
   private static void recordRefusal(CliContext context, String reason, PrintWriter err) {
-    String file = context.env().get(DashboardSlot.REFUSAL_FILE_VARIABLE);
+    String file = context.env().get(LocalDashboard.REFUSAL_FILE_VARIABLE);
     if (file == null || file.isBlank()) {
       return;
     }

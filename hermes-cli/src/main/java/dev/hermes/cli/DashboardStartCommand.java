@@ -2,11 +2,8 @@ package dev.hermes.cli;
 
 import dev.hermes.core.HermesException;
 import dev.hermes.supervision.SupervisionEnvironment;
-import dev.hermes.supervision.s6.DashboardSlot;
-import dev.hermes.supervision.s6.S6Backends;
-import java.io.PrintWriter;
+import dev.hermes.supervision.local.LocalDashboard;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * {@code hermes dashboard start}: brings back the dashboard of a running {@code hermes up} that s6
@@ -39,33 +36,26 @@ public final class DashboardStartCommand implements CliCommand {
   @Override
   public int run(Invocation in) throws InterruptedException {
     SupervisionEnvironment environment = in.context().supervisionEnvironment();
-    if (!S6Backends.localScannerRunning(environment)) {
+    if (!LocalDashboard.hermesUpRunning(environment)) {
       throw new HermesException(
           "no hermes up is running on "
               + in.context().home()
               + ": the dashboard starts with it (in the container s6 restarts it by itself)");
     }
-    DashboardSlot slot =
-        new DashboardSlot(S6Backends.slotSpec(environment), S6Backends.localScandir(environment));
-    if (slot.disabled()) {
+    LocalDashboard dashboard = LocalDashboard.of(environment);
+    if (dashboard.disabled()) {
       throw new HermesException(
           "this hermes up runs without a dashboard (HERMES_DASHBOARD is off); restart hermes up"
               + " with HERMES_DASHBOARD=1 to have one");
     }
-    slot.start(environment.runner());
-    PrintWriter out = in.out();
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<String> held = slot.holdReason();
-      if (held.isPresent()) {
-        in.err().println("✗ The dashboard is " + holdNotice(held.get()));
-        return 1;
-      }
-      if (slot.ready(environment.runner())) {
-        out.println("✓ Started the dashboard: ready");
-        return 0;
-      }
-      Thread.sleep(POLL.toMillis());
+    LocalDashboard.Start start = dashboard.startAndWait(WAIT, POLL);
+    if (start.result() == LocalDashboard.Started.HELD) {
+      in.err().println("✗ The dashboard is " + holdNotice(start.holdReason()));
+      return 1;
+    }
+    if (start.result() == LocalDashboard.Started.READY) {
+      in.out().println("✓ Started the dashboard: ready");
+      return 0;
     }
     in.err()
         .println(

@@ -2,8 +2,7 @@ package dev.hermes.cli;
 
 import dev.hermes.core.Profile;
 import dev.hermes.dashboard.Dashboard;
-import dev.hermes.supervision.s6.S6Backends;
-import dev.hermes.supervision.s6.S6ServiceManager;
+import dev.hermes.supervision.local.HermesUpTree;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -43,7 +42,7 @@ final class DashboardTraining {
             training.home(),
             training.installDir(),
             training.containerProbe(),
-            c -> S6Backends.local(c.supervisionEnvironment()));
+            c -> HermesUpTree.manager(c.supervisionEnvironment()));
     System.setProperty(
         CacheTraining.IDLE_TIMER_TICK, Long.toString(CacheTraining.TRAINING_TICK_MILLIS));
     int port = TrainingHttp.freePort();
@@ -56,7 +55,7 @@ final class DashboardTraining {
     for (Profile p : new Profile[] {profile, other}) {
       Files.writeString(p.configFile(), "gateway:\n  port: " + TrainingHttp.freePort() + "\n");
     }
-    ((S6ServiceManager) context.serviceManager()).writeSlot(profile.name(), true);
+    context.serviceManager().serviceDirectories().orElseThrow().writeSlot(profile.name(), true);
     // SIGTERM stops the command as it stops the real one. Until the command has put in its own
     // handler, this one takes the signal (the JVM's default would end the training run).
     Signal term = new Signal("TERM");

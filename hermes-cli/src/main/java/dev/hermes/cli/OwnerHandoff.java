@@ -7,7 +7,6 @@ import dev.hermes.core.SignalTrap;
 import dev.hermes.supervision.ProcessCommandRunner;
 import dev.hermes.supervision.handoff.HomeOwner;
 import dev.hermes.supervision.handoff.OwnerLaunch;
-import dev.hermes.supervision.s6.S6Tools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,8 +46,7 @@ final class OwnerHandoff {
       throws InterruptedException {
     HomeOwner owner = HomeOwner.of(context.home().root(), new ProcessCommandRunner());
     boolean up = command instanceof UpCommand;
-    S6Tools tools = S6Tools.locate(context.env());
-    if (!Files.isExecutable(Path.of(tools.tool("s6-setuidgid")))) {
+    if (!Files.isExecutable(OwnerLaunch.userSwitch(context.env()))) {
       throw new HermesException(
           "HERMES_HOME "
               + context.home()
@@ -60,8 +58,7 @@ final class OwnerHandoff {
               + " instead");
     }
     OwnerLaunch launch =
-        OwnerLaunch.of(
-            owner, tools, context.home().root(), hermes(context), List.of(args), context.env());
+        OwnerLaunch.of(owner, context.home().root(), hermes(context), List.of(args), context.env());
     String as = owner.name() != null ? owner.name() : owner.describe();
     err.println(
         (up ? "hermes up" : "hermes")

@@ -1,9 +1,9 @@
 package dev.hermes.cli;
 
+import dev.hermes.supervision.ServiceDirectories;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.SupervisionException;
 import dev.hermes.supervision.reconcile.BootReconciler;
-import dev.hermes.supervision.s6.S6ServiceManager;
 import java.time.Clock;
 
 /** {@code hermes supervise reconcile [--dry-run]}: rebuild every gateway slot from the volume. */
@@ -28,11 +28,15 @@ public final class SuperviseReconcileCommand implements CliCommand {
   public int run(Invocation in) {
     CliContext context = in.context();
     ServiceManager manager = context.serviceManager();
-    if (!(manager instanceof S6ServiceManager s6)) {
-      throw new SupervisionException(
-          "reconcile needs the s6 supervisor (container or 'hermes up'); this host uses "
-              + manager.describe());
-    }
+    ServiceDirectories s6 =
+        manager
+            .serviceDirectories()
+            .orElseThrow(
+                () ->
+                    new SupervisionException(
+                        "reconcile needs the s6 supervisor (container or 'hermes up'); this host"
+                            + " uses "
+                            + manager.describe()));
     if (in.flag("--migrate-config")) {
       try {
         ConfigMigrateCommand.migrateAll(context, in.flag("--dry-run"), in.out());

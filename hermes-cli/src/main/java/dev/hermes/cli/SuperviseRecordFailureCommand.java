@@ -1,11 +1,8 @@
 package dev.hermes.cli;
 
-import dev.hermes.core.AtomicFiles;
 import dev.hermes.core.state.Hold;
 import dev.hermes.core.state.HoldReason;
-import dev.hermes.supervision.s6.FailureRecorder;
-import dev.hermes.supervision.s6.HoldFile;
-import java.nio.charset.StandardCharsets;
+import dev.hermes.supervision.local.SlotHold;
 import java.nio.file.Path;
 
 /**
@@ -33,15 +30,11 @@ public final class SuperviseRecordFailureCommand implements CliCommand {
             ? HoldReason.parse(code)
                 .orElseThrow(() -> in.usageError("unknown hold reason code '" + code + "'"))
             : reason.startsWith("crash loop") ? HoldReason.CRASH_LOOP : HoldReason.FATAL_CONFIG;
-    Hold hold =
-        FailureRecorder.record(in.context().home().profile(in.profile()), new Hold(kind, reason));
     String file = in.option("--hold-file");
-    if (file != null) {
-      AtomicFiles.write(
-          Path.of(file),
-          HoldFile.render(hold).getBytes(StandardCharsets.UTF_8),
-          AtomicFiles.OWNER_WRITE_ALL_READ);
-    }
+    SlotHold.record(
+        in.context().home().profile(in.profile()),
+        new Hold(kind, reason),
+        file != null ? Path.of(file) : null);
     return 0;
   }
 }

@@ -2,24 +2,15 @@ package dev.hermes.cli;
 
 import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
-import dev.hermes.core.ProcessUser;
 import dev.hermes.core.SignalTrap;
-import dev.hermes.supervision.SupervisionEnvironment;
+import dev.hermes.supervision.local.HermesUpHome;
+import dev.hermes.supervision.local.HermesUpTree;
 import dev.hermes.supervision.reconcile.BootReconciler;
 import dev.hermes.supervision.reconcile.ReconcileAction;
-import dev.hermes.supervision.s6.LocalSupervisor;
-import dev.hermes.supervision.s6.S6Backends;
-import dev.hermes.supervision.s6.S6ServiceManager;
-import dev.hermes.supervision.s6.S6Tools;
-import dev.hermes.supervision.s6.TreeOwnership;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,39 +42,22 @@ public final class UpCommand implements CliCommand {
     PrintWriter out = in.out();
     PrintWriter err = in.err();
     HermesHome home = context.home();
-    SupervisionEnvironment environment = context.supervisionEnvironment();
-    S6Tools tools = S6Tools.locate(context.env());
 
     // Root on someone else's HERMES_HOME never gets here (OwnerHandoff): the tree's user is this
     // process's, and everything the tree runs or writes must be that user's alone.
-    TreeOwnership ownership = new TreeOwnership(ProcessUser.uid());
-    boolean fresh = !Files.exists(home.root());
-    if (!fresh) {
-      ownership.requireHome(home.root());
-    }
+    HermesUpHome checked = HermesUpHome.check(context.supervisionEnvironment());
     UpDashboard dashboard = UpDashboard.plan(context.env());
     context.profiles().ensureDefault();
-    if (fresh) {
-      ownership.closeCreated(home.root());
-    }
-    ownership.requireHome(home.root());
-    try (LocalSupervisor supervisor =
-        LocalSupervisor.claim(
-            tools, ownership, home.runDir(), S6Backends.localScandir(environment))) {
-      supervisor.prepareScandir();
-      ownership.closeTree(home.logsDir());
-      S6ServiceManager s6 = S6Backends.local(environment);
+    try (HermesUpTree tree = checked.claimTree()) {
       // Held until the reconciler is done: above 20 profiles its one line per profile is left out.
       StringWriter reconciled = new StringWriter();
       List<ReconcileAction> actions = null;
       try {
-        actions =
-            new BootReconciler(home, s6, Clock.systemUTC(), new PrintWriter(reconciled))
-                .reconcile(bootstrapState(context), false, false);
+        actions = tree.reconcile(bootstrapState(context), new PrintWriter(reconciled));
       } finally {
         UpGatewayLines.copyReconcileLines(reconciled, actions, out);
       }
-      dashboard.writeSlot(environment, supervisor.scandir());
+      dashboard.writeSlot(tree);
 
       AtomicLong stopRequested = new AtomicLong();
       try (SignalTrap trap =
@@ -93,44 +67,40 @@ public final class UpCommand implements CliCommand {
                 if (stopRequested.compareAndSet(0, System.nanoTime())) {
                   err.println("hermes up: SIG" + signal + ": stopping every gateway");
                   err.flush();
-                  supervisor.requestStop();
+                  tree.requestStop();
                 }
               },
               warning -> err.println("hermes up: warning: " + warning),
               notice -> err.println("hermes: " + notice))) {
-        long pid = supervisor.start(scannerEnvironment(context, tools));
+        long pid = tree.startScanner();
         if (stopRequested.get() != 0) {
           // A signal that came while s6-svscan was starting could not reach it yet.
-          supervisor.requestStop();
+          tree.requestStop();
         }
-        printWelcome(out, home, supervisor, pid, actions, dashboard.describe(context.env(), home));
-        return awaitScanner(supervisor, s6, stopRequested, out, err);
+        printWelcome(out, home, tree, pid, actions, dashboard.describe(context.env(), home));
+        return awaitScanner(tree, stopRequested, out, err);
       }
     }
   }
 
   private static int awaitScanner(
-      LocalSupervisor supervisor,
-      S6ServiceManager s6,
-      AtomicLong stopRequested,
-      PrintWriter out,
-      PrintWriter err)
+      HermesUpTree tree, AtomicLong stopRequested, PrintWriter out, PrintWriter err)
       throws InterruptedException {
     int code;
     Optional<String> dashboardHeld = Optional.empty();
     while (true) {
-      if (supervisor.awaitExit(Duration.ofMillis(500))) {
-        code = supervisor.awaitExit();
+      if (tree.awaitExit(Duration.ofMillis(500))) {
+        code = tree.awaitExit();
         break;
       }
-      dashboardHeld = reportDashboardHold(s6, dashboardHeld, err);
+      dashboardHeld = reportDashboardHold(tree, dashboardHeld, err);
       long since = stopRequested.get();
       if (since != 0 && System.nanoTime() - since > STOP_LIMIT.toNanos()) {
         err.println(
             "hermes up: the gateways did not stop within "
                 + STOP_LIMIT.toSeconds()
                 + "s; killing them");
-        supervisor.kill();
+        tree.kill();
       }
     }
     if (stopRequested.get() == 0) {
@@ -146,8 +116,8 @@ public final class UpCommand implements CliCommand {
    * port taken, …) say so once, with the way back.
    */
   private static Optional<String> reportDashboardHold(
-      S6ServiceManager s6, Optional<String> reported, PrintWriter err) {
-    Optional<String> held = s6.dashboardHoldReason();
+      HermesUpTree tree, Optional<String> reported, PrintWriter err) {
+    Optional<String> held = tree.dashboardHoldReason();
     if (held.isPresent() && !held.equals(reported)) {
       err.println(
           "hermes up: warning: the dashboard is " + DashboardStartCommand.holdNotice(held.get()));
@@ -162,30 +132,15 @@ public final class UpCommand implements CliCommand {
     return configured != null ? configured : "running";
   }
 
-  /**
-   * HERMES_HOME is explicit (log/run reads it at run time), and the s6 tools directory leads PATH
-   * so s6-svscan finds the s6-supervise that belongs with it.
-   */
-  private static Map<String, String> scannerEnvironment(CliContext context, S6Tools tools) {
-    Map<String, String> env = new HashMap<>();
-    env.put("HERMES_HOME", context.home().root().toString());
-    String path = context.env().getOrDefault("PATH", "/usr/bin:/bin");
-    env.put("PATH", tools.binDir() + ":" + path);
-    return env;
-  }
-
   private static void printWelcome(
       PrintWriter out,
       HermesHome home,
-      LocalSupervisor supervisor,
+      HermesUpTree tree,
       long pid,
       List<ReconcileAction> actions,
       String dashboard) {
     out.println(
-        "hermes up: s6-svscan (PID "
-            + pid
-            + ") supervises the gateways in "
-            + supervisor.scandir());
+        "hermes up: s6-svscan (PID " + pid + ") supervises the gateways in " + tree.scandir());
     out.println("  HERMES_HOME  " + home);
     UpGatewayLines.print(home, actions, out);
     out.println("  dashboard    " + dashboard);

@@ -2,12 +2,9 @@ package dev.hermes.cli;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.dashboard.DashboardSettings;
-import dev.hermes.supervision.SupervisionEnvironment;
-import dev.hermes.supervision.s6.DashboardSlot;
-import dev.hermes.supervision.s6.S6Backends;
+import dev.hermes.supervision.local.HermesUpTree;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -25,8 +22,8 @@ record UpDashboard(boolean enabled, String host, int port) {
   }
 
   /** Writes the slot (with a {@code down} file when disabled); before the scanner starts. */
-  void writeSlot(SupervisionEnvironment environment, Path scandir) {
-    new DashboardSlot(S6Backends.slotSpec(environment), scandir).write(host, port, enabled);
+  void writeSlot(HermesUpTree tree) {
+    tree.writeDashboardSlot(host, port, enabled);
   }
 
   /** What the welcome block says after {@code dashboard}. */

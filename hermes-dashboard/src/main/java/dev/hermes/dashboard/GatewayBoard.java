@@ -7,16 +7,15 @@ import dev.hermes.core.ProfileStore;
 import dev.hermes.supervision.GatewayOverview;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
-import dev.hermes.supervision.s6.S6ServiceManager;
-import dev.hermes.supervision.s6.S6StatusCache;
+import dev.hermes.supervision.StatusCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Every profile's gateway as one row of the page, the same rows {@code hermes gateway status --all}
- * prints. Under s6 the statuses come through {@link S6StatusCache}, so a gateway whose state has
- * not changed costs a few file stats instead of an {@code s6-svstat} run.
+ * prints. The statuses come through the manager's {@link StatusCache}: under s6 a gateway whose
+ * state has not changed costs a few file stats instead of an {@code s6-svstat} run.
  */
 final class GatewayBoard {
   private final HermesHome home;
@@ -36,11 +35,8 @@ final class GatewayBoard {
   }
 
   static GatewayBoard of(HermesHome home, ServiceManager manager) {
-    if (manager instanceof S6ServiceManager s6) {
-      S6StatusCache cache = new S6StatusCache(s6);
-      return new GatewayBoard(home, cache::status, cache::clear, manager);
-    }
-    return new GatewayBoard(home, manager::status, () -> {}, manager);
+    StatusCache cache = manager.statusCache();
+    return new GatewayBoard(home, cache::status, cache::clear, manager);
   }
 
   /** Default first, then by name. A gateway whose status cannot be read still gets its row. */

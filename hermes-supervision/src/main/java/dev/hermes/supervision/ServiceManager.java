@@ -64,6 +64,23 @@ public interface ServiceManager {
             + " unit";
   }
 
+  /**
+   * The statuses a view that polls every gateway should read: this manager's own answers unless the
+   * backend can tell cheaply that nothing changed (s6).
+   */
+  default StatusCache statusCache() {
+    return StatusCache.direct(this);
+  }
+
+  /**
+   * What a supervisor of service directories in a scandir (s6) offers beyond this interface: the
+   * boot reconciler, the scanner, the doctor's view of a dashboard slot. Empty for the host
+   * backends.
+   */
+  default Optional<ServiceDirectories> serviceDirectories() {
+    return Optional.empty();
+  }
+
   default boolean supportsRuntimeRegistration() {
     return false;
   }

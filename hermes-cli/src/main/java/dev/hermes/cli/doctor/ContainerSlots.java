@@ -1,11 +1,11 @@
 package dev.hermes.cli.doctor;
 
 import dev.hermes.core.EnvFlags;
+import dev.hermes.dashboard.DashboardRefusedException;
 import dev.hermes.dashboard.DashboardSettings;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
-import dev.hermes.supervision.s6.DashboardSlot;
-import dev.hermes.supervision.s6.S6ServiceManager;
+import dev.hermes.supervision.ServiceObservation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ final class ContainerSlots {
   static final String ROOT_SCANDIR = "run/service";
 
   /** The dashboard's exit code for a configuration it refuses to run with. */
-  private static final int REFUSED = DashboardSlot.REFUSED_EXIT_CODE;
+  private static final int REFUSED = DashboardRefusedException.EXIT_CODE;
 
   /** {@code st} of a listening socket in {@code /proc/net/tcp}. */
   private static final String LISTEN = "0A";
@@ -91,9 +91,8 @@ final class ContainerSlots {
       report.add(fail("Dashboard: refuses to start: " + e.getMessage()));
       return;
     }
-    DashboardService.Observation seen =
-        manager instanceof S6ServiceManager s6 ? DashboardService.observe(s6, slot) : null;
-    if (seen == null || seen.state() == DashboardService.State.UNREADABLE) {
+    ServiceObservation seen = manager.serviceDirectories().map(s6 -> s6.observe(slot)).orElse(null);
+    if (seen == null || seen.state() == ServiceObservation.State.UNREADABLE) {
       report.add(
           listening(systemRoot, port)
               ? ok("Dashboard: listening on port " + port)
@@ -108,7 +107,7 @@ final class ContainerSlots {
           case READY -> ok("Dashboard: up and ready on port " + port);
           case STARTING -> warn("Dashboard: up, not ready yet (starting)");
           case RESTARTING ->
-              seen.svstat().exitCode() == REFUSED
+              seen.exitCode() == REFUSED
                   ? fail(
                       "Dashboard: refuses its configuration (exit "
                           + REFUSED

@@ -1,8 +1,9 @@
 package dev.hermes.cli.doctor;
 
 import dev.hermes.cli.DashboardStartCommand;
-import dev.hermes.supervision.s6.DashboardSlot;
-import dev.hermes.supervision.s6.S6ServiceManager;
+import dev.hermes.supervision.ServiceDirectories;
+import dev.hermes.supervision.ServiceObservation;
+import dev.hermes.supervision.local.LocalDashboard;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,9 +20,8 @@ import java.util.Optional;
 final class LocalDashboardSlot {
   private LocalDashboardSlot() {}
 
-  static void run(S6ServiceManager manager, Path logsDir, DoctorReport report) {
-    Path scandir = manager.scandir();
-    Path slot = scandir.resolve(DashboardSlot.NAME);
+  static void run(ServiceDirectories manager, Path logsDir, DoctorReport report) {
+    Path slot = LocalDashboard.slotIn(manager.scandir());
     if (!Files.isDirectory(slot, LinkOption.NOFOLLOW_LINKS)) {
       report.add(
           Check.warn(
@@ -30,7 +30,7 @@ final class LocalDashboardSlot {
               "Dashboard slot: " + slot + " missing (restart hermes up to write it)"));
       return;
     }
-    Optional<String> held = DashboardSlot.holdReason(scandir);
+    Optional<String> held = manager.dashboardHoldReason();
     // A held dashboard is this host's own problem: a failure, though not against health (the
     // gateways, which health is about, are fine).
     if (held.isPresent()) {
@@ -50,7 +50,7 @@ final class LocalDashboardSlot {
               prefix + "present (disabled by HERMES_DASHBOARD)"));
       return;
     }
-    DashboardService.Observation seen = DashboardService.observe(manager, slot);
+    ServiceObservation seen = manager.observe(slot);
     Path log = logsDir.resolve("dashboard").resolve("current");
     report.add(
         switch (seen.state()) {

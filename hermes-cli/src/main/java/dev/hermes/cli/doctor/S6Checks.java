@@ -2,10 +2,7 @@ package dev.hermes.cli.doctor;
 
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
-import dev.hermes.supervision.s6.S6ServiceManager;
-import dev.hermes.supervision.s6.S6Tools;
-import dev.hermes.supervision.s6.S6Version;
-import dev.hermes.supervision.s6.ScannerCommand;
+import dev.hermes.supervision.local.S6Programs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,29 +11,29 @@ import java.util.Optional;
 /**
  * The version of the s6 that supervises the gateways, or that {@code hermes up} would use when
  * another manager is in charge and s6 is installed, against the versions hermes is tested with
- * ({@link S6Version}): older than the oldest is a failure, newer than the newest a warning. When
- * the version cannot be read, s6-svscan's option dialect ({@link ScannerCommand}) at least tells
- * 2.11 from 2.12 and later: a warning either way.
+ * ({@link S6Programs}): older than the oldest is a failure, newer than the newest a warning. When
+ * the version cannot be read, s6-svscan's option dialect at least tells 2.11 from 2.12 and later: a
+ * warning either way.
  */
 final class S6Checks {
   private S6Checks() {}
 
   static void run(
       ServiceManager manager, Map<String, String> env, Path systemRoot, DoctorReport report) {
-    S6Tools tools = manager instanceof S6ServiceManager s6 ? s6.tools() : S6Tools.locate(env);
+    S6Programs tools = S6Programs.of(manager, env);
     String label = manager.kind() == ServiceManagerKind.S6 ? "s6" : "s6 (for hermes up)";
-    Path program = tools.binDir().resolve("s6-svscan");
+    Path program = tools.scanner();
     if (!Files.isExecutable(program)) {
       // Under s6 a missing s6-svscan is a broken install; elsewhere s6 is simply not installed.
-      if (manager instanceof S6ServiceManager) {
+      if (manager.serviceDirectories().isPresent()) {
         report.add(warn(label + ": " + program + " missing"));
       }
       return;
     }
-    String range = S6Version.OLDEST_SUPPORTED + " to " + S6Version.NEWEST_TESTED;
-    Optional<S6Version.Found> found = S6Version.detect(tools, systemRoot);
+    String range = S6Programs.OLDEST_SUPPORTED + " to " + S6Programs.NEWEST_TESTED;
+    Optional<S6Programs.Release> found = tools.release(systemRoot);
     if (found.isEmpty()) {
-      boolean capitalC = ScannerCommand.takesCapitalC(tools);
+      boolean capitalC = tools.scannerTakesCapitalC();
       report.add(
           warn(
               label
@@ -49,8 +46,8 @@ final class S6Checks {
                   + ")"));
       return;
     }
-    S6Version version = found.get().version();
-    String at = label + ": " + version + " in " + tools.binDir();
+    S6Programs.Release version = found.get();
+    String at = label + ": " + version.version() + " in " + tools.binDir();
     report.add(
         switch (version.support()) {
           case SUPPORTED -> Check.ok(Check.SUPERVISION, "s6", at + " (supported: " + range + ")");
@@ -60,7 +57,7 @@ final class S6Checks {
                   "s6",
                   at
                       + " is older than "
-                      + S6Version.OLDEST_SUPPORTED
+                      + S6Programs.OLDEST_SUPPORTED
                       + ", the oldest hermes supports ("
                       + range
                       + ")");
@@ -68,7 +65,7 @@ final class S6Checks {
               warn(
                   at
                       + " is newer than "
-                      + S6Version.NEWEST_TESTED
+                      + S6Programs.NEWEST_TESTED
                       + ", the newest hermes is tested with ("
                       + range
                       + ")");

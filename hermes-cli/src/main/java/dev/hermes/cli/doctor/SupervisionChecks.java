@@ -3,7 +3,6 @@ package dev.hermes.cli.doctor;
 import dev.hermes.core.Profile;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
-import dev.hermes.supervision.s6.S6ServiceManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +51,10 @@ final class SupervisionChecks {
     }
     if (ContainerSlots.apply(manager)) {
       ContainerSlots.run(systemRoot, manager, env, report);
-    } else if (manager instanceof S6ServiceManager local) {
-      LocalDashboardSlot.run(local, logsDir, report);
+    } else {
+      manager
+          .serviceDirectories()
+          .ifPresent(local -> LocalDashboardSlot.run(local, logsDir, report));
     }
     GatewayChecks.run(manager, profiles, report);
   }

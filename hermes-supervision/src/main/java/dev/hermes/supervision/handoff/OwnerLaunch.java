@@ -18,6 +18,21 @@ import java.util.TreeMap;
  * launcher's class-data cache and every slot's HOME are the owner's own.
  */
 public record OwnerLaunch(List<String> command, Map<String, String> environment) {
+  /** s6-setuidgid, from the s6 that {@code env} points hermes to. */
+  public static Path userSwitch(Map<String, String> env) {
+    return Path.of(S6Tools.locate(env).tool("s6-setuidgid"));
+  }
+
+  /** The launch through {@link #userSwitch} of the s6 that {@code env} points hermes to. */
+  public static OwnerLaunch of(
+      HomeOwner owner,
+      Path hermesHome,
+      List<String> hermes,
+      List<String> args,
+      Map<String, String> env) {
+    return of(owner, S6Tools.locate(env), hermesHome, hermes, args, env);
+  }
+
   public static OwnerLaunch of(
       HomeOwner owner,
       S6Tools tools,

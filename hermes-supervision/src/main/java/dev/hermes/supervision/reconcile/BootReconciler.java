@@ -7,7 +7,7 @@ import dev.hermes.core.OwnFiles;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileStore;
-import dev.hermes.supervision.s6.S6ServiceManager;
+import dev.hermes.supervision.ServiceDirectories;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,11 +34,11 @@ public final class BootReconciler {
   public static final String BOOTSTRAP_VARIABLE = "HERMES_GATEWAY_BOOTSTRAP_STATE";
 
   private final HermesHome home;
-  private final S6ServiceManager s6;
+  private final ServiceDirectories s6;
   private final Clock clock;
   private final PrintWriter out;
 
-  public BootReconciler(HermesHome home, S6ServiceManager s6, Clock clock, PrintWriter out) {
+  public BootReconciler(HermesHome home, ServiceDirectories s6, Clock clock, PrintWriter out) {
     this.home = home;
     this.s6 = s6;
     this.clock = clock;

@@ -19,6 +19,13 @@ public final class S6ContainerCandidate implements Candidate {
     return ServiceManagerKind.S6;
   }
 
+  static final int PRIORITY = 50;
+
+  @Override
+  public int priority() {
+    return PRIORITY;
+  }
+
   @Override
   public String description() {
     return "s6 (container supervisor): /proc/1/comm is s6-svscan and /run/s6/basedir exists";

@@ -15,6 +15,13 @@ public final class S6LocalCandidate implements Candidate {
     return ServiceManagerKind.S6;
   }
 
+  static final int PRIORITY = 40;
+
+  @Override
+  public int priority() {
+    return PRIORITY;
+  }
+
   @Override
   public String description() {
     return "s6 (hermes up): an s6-svscan started by 'hermes up' runs on $HERMES_HOME/run/service";

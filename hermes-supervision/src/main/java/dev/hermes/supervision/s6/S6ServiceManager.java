@@ -8,8 +8,11 @@ import dev.hermes.supervision.CommandResult;
 import dev.hermes.supervision.CommandRunner;
 import dev.hermes.supervision.GatewayCommands;
 import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.ServiceDirectories;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
+import dev.hermes.supervision.ServiceObservation;
+import dev.hermes.supervision.StatusCache;
 import dev.hermes.supervision.SupervisionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +34,7 @@ import java.util.stream.Stream;
  * slot settings are read when the first slot is written (once per manager: a boot reconciliation
  * writes every slot with them), so control commands never depend on them.
  */
-public final class S6ServiceManager implements ServiceManager {
+public final class S6ServiceManager implements ServiceManager, ServiceDirectories {
   /** Upper bound for a gateway to go down: s6's SIGKILL escalation plus margin. */
   static final Duration DOWN_WAIT = Duration.ofMillis(SlotRenderer.KILL_TIMEOUT_MILLIS + 5_000);
 
@@ -68,6 +71,7 @@ public final class S6ServiceManager implements ServiceManager {
     this.description = description;
   }
 
+  @Override
   public Path scandir() {
     return scandir;
   }
@@ -75,6 +79,22 @@ public final class S6ServiceManager implements ServiceManager {
   /** The s6 programs this manager runs. */
   public S6Tools tools() {
     return tools;
+  }
+
+  @Override
+  public Path programsDir() {
+    return tools.binDir();
+  }
+
+  @Override
+  public Optional<ServiceDirectories> serviceDirectories() {
+    return Optional.of(this);
+  }
+
+  /** Statuses through {@link S6StatusCache}: a few file stats for a gateway that did not change. */
+  @Override
+  public StatusCache statusCache() {
+    return new S6StatusCache(this);
   }
 
   /**
@@ -86,6 +106,13 @@ public final class S6ServiceManager implements ServiceManager {
     return runner.run(tools.tool("s6-svstat"), "-o", SvstatParser.FIELDS, serviceDir.toString());
   }
 
+  /** {@link #svstat} in the terms of {@link ServiceObservation}. */
+  @Override
+  public ServiceObservation observe(Path serviceDirectory) {
+    return SvstatParser.observe(svstat(serviceDirectory));
+  }
+
+  @Override
   public Path slot(String profile) {
     return scandir.resolve(SlotRenderer.slotName(ProfileNames.validate(profile)));
   }
@@ -124,6 +151,7 @@ public final class S6ServiceManager implements ServiceManager {
    * Writes (or rewrites) a slot without asking s6-svscan to rescan: the boot path, where the
    * scanner starts afterwards, and the reconciler, which rescans once at the end.
    */
+  @Override
   public void writeSlot(String profile, boolean down) {
     Path slot = slot(profile);
     if (Files.exists(slot, LinkOption.NOFOLLOW_LINKS)) {
@@ -137,6 +165,7 @@ public final class S6ServiceManager implements ServiceManager {
   }
 
   /** Deletes dot-prefixed staging and removal leftovers; only safe while no scanner runs. */
+  @Override
   public void removeLeftovers() {
     if (!Files.isDirectory(scandir)) {
       return;
@@ -151,6 +180,7 @@ public final class S6ServiceManager implements ServiceManager {
   }
 
   /** True when an s6-svscan listens on the scandir's control FIFO (-z only reaps zombies). */
+  @Override
   public boolean scannerRunning() {
     return Files.exists(scandir.resolve(".s6-svscan/control"))
         && runner.run(tools.tool("s6-svscanctl"), "-z", scandir.toString()).ok();
@@ -167,6 +197,7 @@ public final class S6ServiceManager implements ServiceManager {
   }
 
   /** Asks s6-svscan to pick up new slots and drop vanished ones; false when none is running. */
+  @Override
   public boolean rescan() {
     return runner.run(tools.tool("s6-svscanctl"), "-an", scandir.toString()).ok();
   }

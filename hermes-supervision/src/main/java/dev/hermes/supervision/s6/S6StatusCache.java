@@ -1,6 +1,7 @@
 package dev.hermes.supervision.s6;
 
 import dev.hermes.supervision.GatewayStatus;
+import dev.hermes.supervision.StatusCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,7 +29,7 @@ import java.util.function.LongSupplier;
  * "racily clean" problem git solves the same way). Kept statuses are also refreshed after {@link
  * #MAX_AGE} whatever the files say.
  */
-public final class S6StatusCache {
+public final class S6StatusCache implements StatusCache {
   static final Duration SETTLE = Duration.ofSeconds(1);
   static final Duration MAX_AGE = Duration.ofSeconds(30);
   private static final List<String> WATCHED =
@@ -71,6 +72,7 @@ public final class S6StatusCache {
     this.wallClockNanos = wallClockNanos;
   }
 
+  @Override
   public GatewayStatus status(String profile) {
     Path slot = s6.slot(profile);
     List<FileStamp> stamps = stamps(slot);
@@ -92,7 +94,7 @@ public final class S6StatusCache {
     return fresh;
   }
 
-  /** Forgets everything, e.g. after this process changed a gateway itself. */
+  @Override
   public void clear() {
     entries.clear();
   }

@@ -1,5 +1,8 @@
 package dev.hermes.supervision.s6;
 
+import dev.hermes.supervision.CommandResult;
+import dev.hermes.supervision.ServiceObservation;
+import dev.hermes.supervision.ServiceObservation.State;
 import dev.hermes.supervision.SupervisionException;
 
 /**
@@ -9,6 +12,9 @@ import dev.hermes.supervision.SupervisionException;
  */
 public final class SvstatParser {
   public static final String FIELDS = "up,wantedup,normallyup,ready,pid,exitcode,signal,updownfor";
+
+  /** s6-svstat's exit code when no s6-supervise runs on the directory. */
+  private static final int NOT_SUPERVISED = 1;
 
   /** The parsed fields; {@code pid} is -1 when down, {@code signal} null when none. */
   public record Svstat(
@@ -41,6 +47,34 @@ public final class SvstatParser {
     } catch (NumberFormatException e) {
       throw new SupervisionException("unexpected s6-svstat output: '" + output.trim() + "'");
     }
+  }
+
+  /**
+   * A finished {@code s6-svstat -o} {@value #FIELDS} run as an observation: exit 1 means no
+   * s6-supervise runs on the directory, any other failure that its status could not be read.
+   */
+  static ServiceObservation observe(CommandResult result) {
+    if (result.exitCode() == NOT_SUPERVISED) {
+      return ServiceObservation.unsupervised();
+    }
+    if (!result.ok()) {
+      String line = result.firstErrorLine();
+      return ServiceObservation.unreadable(
+          line.isEmpty() ? "s6-svstat exited " + result.exitCode() : line);
+    }
+    Svstat s;
+    try {
+      s = parse(result.stdout());
+    } catch (SupervisionException e) {
+      return ServiceObservation.unreadable(e.getMessage());
+    }
+    State state;
+    if (s.up()) {
+      state = s.ready() ? State.READY : State.STARTING;
+    } else {
+      state = s.wantUp() ? State.RESTARTING : State.STOPPED;
+    }
+    return new ServiceObservation(state, s.exitCode(), s.signal(), null);
   }
 
   private static boolean bool(String field) {

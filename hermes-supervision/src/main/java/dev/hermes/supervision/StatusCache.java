@@ -1,0 +1,26 @@
+package dev.hermes.supervision;
+
+/**
+ * Gateway statuses for a view that asks about every gateway every second (the dashboard). A backend
+ * whose status costs a process per gateway answers from what it read last while nothing can have
+ * changed; the others ask the supervisor every time ({@link #direct}).
+ */
+public interface StatusCache {
+  GatewayStatus status(String profile);
+
+  /** Forgets everything, e.g. after this process changed a gateway itself. */
+  void clear();
+
+  /** No cache: every status is the manager's answer of the moment. */
+  static StatusCache direct(ServiceManager manager) {
+    return new StatusCache() {
+      @Override
+      public GatewayStatus status(String profile) {
+        return manager.status(profile);
+      }
+
+      @Override
+      public void clear() {}
+    };
+  }
+}
