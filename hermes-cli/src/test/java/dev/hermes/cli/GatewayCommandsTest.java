@@ -172,8 +172,10 @@ class GatewayCommandsTest {
         .isEqualTo("PROFILE  DESIRED  ACTUAL      PID   UPTIME  RESTARTS  PORT  LAST EXIT  REASON");
     assertThat(table.out())
         .containsPattern("default +- +ready +4242 +30s +0 +\\d+ +- +-")
+        // Five exits counted by the supervisor: it ran, even with no state file of its own.
         .containsPattern(
-            "alpha +- +crash-loop +- +- +5 +\\d+ +- +crash loop \\(5 exits in 9s, last: exit 1\\)")
+            "alpha +- +crash-loop +- +- +5 +\\d+ +exit 1 +crash loop \\(5 exits in 9s, last: exit"
+                + " 1\\)")
         .containsPattern("beta +- +down +- +- +0 +\\d+ +- +-\n");
 
     // Once it has run, a clean stop shows as the last exit.

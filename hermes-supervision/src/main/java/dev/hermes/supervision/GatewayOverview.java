@@ -197,8 +197,11 @@ public record GatewayOverview(
   }
 
   private static String lastExit(GatewayStatus status, Map<String, Object> state) {
-    if (status.up() || !status.registered() || state.get(GatewayStateFile.GATEWAY_STATE) == null) {
-      // A gateway that never ran has no last exit (s6 reports exit code 0 for it).
+    // A gateway that never ran has no last exit (s6 reports exit code 0 for it). One that ran is
+    // known by what it reported, or by the supervisor's count of its exits: a run that failed
+    // before it reported anything (its lock refused: exit 1) still ran.
+    boolean ran = state.get(GatewayStateFile.GATEWAY_STATE) != null || status.restarts() > 0;
+    if (status.up() || !status.registered() || !ran) {
       return null;
     }
     if (status.signal() != null) {

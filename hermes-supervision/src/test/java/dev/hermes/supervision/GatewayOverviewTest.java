@@ -56,6 +56,32 @@ class GatewayOverviewTest {
   }
 
   @Test
+  void aGatewayThatExitedBeforeReportingAnythingShowsItsExitInTheBackoff() throws IOException {
+    // Its lock refused, the gateway exits 1 before it writes gateway_state: s6 counted the exit.
+    GatewayStatus waiting =
+        GatewayStatus.builder("coder").wantUp(true).exitCode(1).restarts(2).backoff(5).build();
+
+    GatewayOverview row =
+        GatewayOverview.of(profile("gateway:\n  port: 9001\n"), waiting, new NoServiceManager());
+
+    assertThat(row.actual()).isEqualTo(ActualState.BACKOFF);
+    assertThat(row.lastExit()).isEqualTo("exit 1");
+    assertThat(row.reason()).isEqualTo("restart in 5s after exit 1");
+    assertThat(row.backoffSeconds()).isEqualTo(5);
+  }
+
+  @Test
+  void aGatewayThatNeverRanHasNoLastExit() throws IOException {
+    GatewayStatus fresh = GatewayStatus.builder("coder").exitCode(0).restarts(0).build();
+
+    GatewayOverview row =
+        GatewayOverview.of(profile("gateway:\n  port: 9001\n"), fresh, new NoServiceManager());
+
+    assertThat(row.actual()).isEqualTo(ActualState.DOWN);
+    assertThat(row.lastExit()).isNull();
+  }
+
+  @Test
   void aLinkedStateFileIsABadConfigRowWithoutItsContent() throws IOException {
     Profile profile = profile("gateway:\n  port: 9001\n");
     Path planted = Files.writeString(dir.resolve("elsewhere.json"), "{\"desired_state\":\"x\"}");

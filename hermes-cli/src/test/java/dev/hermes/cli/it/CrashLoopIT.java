@@ -78,8 +78,10 @@ class CrashLoopIT {
     await().atMost(PATIENCE).until(() -> svstat("wantedup").equals("false"));
     JsonNode held = cli.gateway("default");
     assertThat(held.get("actual").asText()).isEqualTo("crash-loop");
-    assertThat(held.get("last_exit").asText())
+    assertThat(held.get("hold_reason").asText()).isEqualTo("crash-loop");
+    assertThat(held.get("reason").asText())
         .matches("crash loop \\(3 exits in \\d+s, last: signal 9\\)");
+    assertThat(held.get("last_exit").asText()).isEqualTo("signal SIGKILL");
     await()
         .atMost(PATIENCE)
         .until(
@@ -129,6 +131,52 @@ class CrashLoopIT {
     Run after = awaitReadyAfter(second.pid());
     assertThat(after.wantUp()).isTrue();
     assertThat(cli.gateway("default").get("actual").asText()).isEqualTo("ready");
+  }
+
+  @Test
+  void aGatewayThatKeepsExitingShowsItsBackoffAndThenTheHold() throws IOException {
+    // The second exit waits 4-6 s before the restart: long enough to be seen; the third holds.
+    start(3, 60, 5, 10);
+    cli.ok("profile", "create", "crashy");
+    // A directory where the gateway's lock file should be: every start fails with exit 1.
+    Files.createDirectory(home.resolve("profiles/crashy/gateway.lock"));
+
+    HermesCli.Result start = cli.run("-p", "crashy", "gateway", "start");
+
+    assertThat(start.code()).as(start.out()).isEqualTo(1);
+    assertThat(start.out()).isEmpty();
+    // "(exit 1)" when the watch saw it down; s6 may already have started the next run.
+    assertThat(start.err())
+        .matches(
+            "hermes: error: gateway-crashy ended again after the start( \\(exit 1\\))?; the"
+                + " supervisor is restarting it \\(backoff\\)\n");
+    JsonNode waiting =
+        await()
+            .atMost(PATIENCE)
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> cli.gateway("crashy"),
+                s ->
+                    s.get("actual").asText().equals("backoff")
+                        && s.get("backoff_seconds").asLong() > 0);
+    assertThat(waiting.get("reason").asText())
+        .isEqualTo("restart in " + waiting.get("backoff_seconds").asLong() + "s after exit 1");
+    assertThat(waiting.get("backoff_seconds").asLong()).isBetween(1L, 6L);
+    assertThat(waiting.get("desired").asText()).isEqualTo("running");
+    assertThat(waiting.get("last_exit").asText()).isEqualTo("exit 1");
+    assertThat(waiting.get("hold_reason").isNull()).as("not held yet").isTrue();
+    assertThat(waiting.get("up").asBoolean()).isFalse();
+
+    JsonNode held =
+        await()
+            .atMost(PATIENCE)
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> cli.gateway("crashy"), s -> s.get("actual").asText().equals("crash-loop"));
+    assertThat(held.get("hold_reason").asText()).isEqualTo("crash-loop");
+    assertThat(held.get("reason").asText())
+        .matches("crash loop \\(3 exits in \\d+s, last: exit 1\\)");
+    assertThat(held.get("last_exit").asText()).isEqualTo("exit 1");
+    assertThat(held.get("backoff_seconds").asLong()).isEqualTo(-1);
   }
 
   private record Run(int pid, boolean wantUp) {}

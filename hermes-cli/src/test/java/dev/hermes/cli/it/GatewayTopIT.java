@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,11 @@ class GatewayTopIT {
     assertThat(line(screen, "default")).contains("ready");
     assertThat(line(screen, "alpha")).contains("down");
     assertThat(line(screen, "beta")).contains("down");
-    assertThat(line(screen, "gamma")).contains("failed").endsWith("fatal configuration");
+    // The reason the gateway gave as it refused its config, cut to the width by the view.
+    assertThat(line(screen, "gamma"))
+        .matches(
+            "gamma +running +failed +- +- +0 +bad-config +exit 78 +fatal configuration:"
+                + " invalid YAML in .*…");
     // The failed gateway stands out in red (SGR 31), the others do not.
     String colours = term.screenWithAttributes();
     assertThat(colours).containsPattern("\\u001b\\[[0-9;]*31[0-9;]*mgamma ");
@@ -106,7 +111,7 @@ class GatewayTopIT {
     JsonNode beta = cli.awaitGateway("beta", READY, HermesCli::ready);
     assertThat(beta.get("desired").asText()).isEqualTo("running");
     assertThat(cli.gateway("alpha").get("up").asBoolean()).isFalse();
-    term.awaitScreen(SCREEN, s -> line(s, "beta").matches("beta +running +ready +yes .*"));
+    term.awaitScreen(SCREEN, s -> line(s, "beta").matches("beta +running +ready +\\d+ .*"));
 
     // The log of the selected gateway, then back.
     term.send("l");
@@ -131,6 +136,65 @@ class GatewayTopIT {
     assertThat(term.display("#{keypad_cursor_flag}")).as("cursor keys normal").isEqualTo("0");
     assertThat(term.display("#{pane_current_command}")).isEqualTo("sh");
     assertThat(cli.ok("gateway", "status", "--all")).containsPattern("beta +running +ready");
+  }
+
+  @Test
+  void restartingABrokenGatewaySaysItIsHeldDownAgainAndItsLogWrapsLongLines() throws IOException {
+    failedGateway("gamma");
+    int width = 100;
+    Tmux term = terminal(width, 30);
+    term.send(HermesCli.LAUNCHER + " gateway top", "Enter");
+    term.awaitScreen(SCREEN, s -> s.contains("LAST EXIT") && s.contains("gamma    "));
+
+    // default, alpha, beta, gamma: three steps down.
+    term.send("Down");
+    term.send("Down");
+    term.send("Down");
+    term.awaitScreen(SCREEN, s -> s.contains("gateway-gamma: s start"));
+    term.send("r");
+    String held =
+        term.awaitScreen(SCREEN, s -> s.contains("✗ gateway-gamma") || s.contains("✓ Restarted"));
+    // What the supervisor made of it, with the gateway's own reason, cut to the width.
+    String outcome =
+        "✗ gateway-gamma is held down again: failed: fatal configuration: invalid YAML in "
+            + home.resolve("profiles/gamma/config.yaml")
+            + ": while parsing a flow sequence";
+    assertThat(outcome.length()).isGreaterThan(width);
+    assertThat(line(held, "✗ gateway-gamma").stripTrailing())
+        .isEqualTo(outcome.substring(0, width - 1) + "…");
+    assertThat(held).doesNotContain("✓ Restarted");
+    assertThat(cli.gateway("gamma").get("actual").asText()).isEqualTo("failed");
+
+    // The gateway's own line about the YAML is wider than the terminal: shown whole, wrapped.
+    String longLine =
+        Files.readAllLines(home.resolve("logs/gateways/gamma/current")).stream()
+            .filter(l -> l.contains("error: fatal configuration: invalid YAML in"))
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    assertThat(longLine.length()).as(longLine).isGreaterThan(width);
+    List<String> pieces = new ArrayList<>();
+    for (int start = 0; start < longLine.length(); start += width) {
+      pieces.add(
+          longLine.substring(start, Math.min(longLine.length(), start + width)).stripTrailing());
+    }
+    term.send("l");
+    String log =
+        term.awaitScreen(SCREEN, s -> s.contains("log of gateway-gamma") && containsRun(s, pieces));
+    assertThat(log).doesNotContain(longLine.substring(0, width - 1) + "…");
+    term.send("q");
+    term.send("q");
+    term.awaitScreen(SCREEN, s -> s.strip().endsWith("tmux$"));
+  }
+
+  /** Whether the screen has these lines one after the other (trailing blanks aside). */
+  private static boolean containsRun(String screen, List<String> lines) {
+    List<String> rows = screen.lines().map(String::stripTrailing).toList();
+    for (int i = 0; i + lines.size() <= rows.size(); i++) {
+      if (rows.subList(i, i + lines.size()).equals(lines)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test
