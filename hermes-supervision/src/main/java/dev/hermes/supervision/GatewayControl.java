@@ -19,9 +19,10 @@ public final class GatewayControl {
   /**
    * How long an action without {@code --wait} watches the gateway before it reports: long enough
    * for a gateway that cannot start to be held again (a JVM start, its exit, the finish script's
-   * record), and returned from as soon as the gateway is ready or has failed.
+   * record; about 2 s here, more on a loaded machine), and returned from as soon as the gateway
+   * is ready or has failed, so only a slow start costs the whole bound.
    */
-  public static final Duration SETTLE = Duration.ofSeconds(5);
+  public static final Duration SETTLE = Duration.ofSeconds(10);
 
   private final ServiceManager manager;
   private final HermesHome home;
