@@ -28,16 +28,7 @@ final class BashCompletion {
         done
       }
 
-      # What the command path $1 accepts, into the caller's locals: _hermes_cmds (subcommands),
-      # _hermes_opts (options), _hermes_valued (options taking a value), _hermes_profile_opts
-      # (options naming a profile), _hermes_profile_param (1: its parameter names a profile).
-      _hermes_spec() {
-        _hermes_cmds="" _hermes_opts="" _hermes_valued="" _hermes_profile_opts=""
-        _hermes_profile_param=""
-        case "$1" in
-      @SPEC@  esac
-      }
-
+      @SPEC@
       _hermes_has() {
         [[ " $1 " == *" $2 "* ]]
       }

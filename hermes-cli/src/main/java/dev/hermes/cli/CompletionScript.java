@@ -29,8 +29,22 @@ enum CompletionScript {
   String render(CliCommand root) {
     return template
         .replace("@VERSION@", Version.get())
-        .replace("@SPEC@", specCases(CompletionTree.of(root)));
+        .replace("@SPEC@", SPEC_FUNCTION.replace("@CASES@", specCases(CompletionTree.of(root))));
   }
+
+  /** {@code _hermes_spec}, the same text in both scripts; {@code @CASES@} becomes the table. */
+  private static final String SPEC_FUNCTION =
+      """
+      # What the command path $1 accepts, into the caller's locals: _hermes_cmds (subcommands),
+      # _hermes_opts (options), _hermes_valued (options taking a value), _hermes_profile_opts
+      # (options naming a profile), _hermes_profile_param (1: its parameter names a profile).
+      _hermes_spec() {
+        _hermes_cmds="" _hermes_opts="" _hermes_valued="" _hermes_profile_opts=""
+        _hermes_profile_param=""
+        case "$1" in
+      @CASES@  esac
+      }
+      """;
 
   /** The branches of {@code _hermes_spec}, one per command path. */
   static String specCases(List<CompletionTree.Node> nodes) {

@@ -26,16 +26,7 @@ final class ZshCompletion {
         done
       }
 
-      # What the command path $1 accepts, into the caller's locals: _hermes_cmds (subcommands),
-      # _hermes_opts (options), _hermes_valued (options taking a value), _hermes_profile_opts
-      # (options naming a profile), _hermes_profile_param (1: its parameter names a profile).
-      _hermes_spec() {
-        _hermes_cmds="" _hermes_opts="" _hermes_valued="" _hermes_profile_opts=""
-        _hermes_profile_param=""
-        case "$1" in
-      @SPEC@  esac
-      }
-
+      @SPEC@
       _hermes() {
         local cur=${words[CURRENT]} cmd=hermes word option= expect= ended= params=0 i
         local _hermes_cmds _hermes_opts _hermes_valued _hermes_profile_opts _hermes_profile_param

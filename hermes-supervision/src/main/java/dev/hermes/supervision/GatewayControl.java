@@ -19,8 +19,8 @@ public final class GatewayControl {
   /**
    * How long an action without {@code --wait} watches the gateway before it reports: long enough
    * for a gateway that cannot start to be held again (a JVM start, its exit, the finish script's
-   * record; about 2 s here, more on a loaded machine), and returned from as soon as the gateway
-   * is ready or has failed, so only a slow start costs the whole bound.
+   * record; about 2 s here, more on a loaded machine), and returned from as soon as the gateway is
+   * ready or has failed, so only a slow start costs the whole bound.
    */
   public static final Duration SETTLE = Duration.ofSeconds(10);
 

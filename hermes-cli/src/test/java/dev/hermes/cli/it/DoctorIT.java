@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hermes.testing.Required;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +26,8 @@ class DoctorIT {
 
   @AfterEach
   void unmount() throws Exception {
-    if (mounted != null && run("umount", mounted) != null) {
-      assertThat(run("umount", "-l", mounted)).isNull();
+    if (mounted != null && HostCommands.run("umount", mounted) != null) {
+      assertThat(HostCommands.run("umount", "-l", mounted)).isNull();
     }
   }
 
@@ -58,9 +55,10 @@ class DoctorIT {
 
   @Test
   void aLogFileSystemAllButFullFailsAndOneUnderSixtyFourMegabytesWarns() throws Exception {
-    assumeTrue(isRoot(), "running as root, so a tmpfs can be mounted");
+    assumeTrue(HostCommands.isRoot(), "running as root, so a tmpfs can be mounted");
     Path logs = Files.createDirectories(home.resolve("logs"));
-    String failure = run("mount", "-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", logs);
+    String failure =
+        HostCommands.run("mount", "-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", logs);
     assumeTrue(failure == null, () -> "cannot mount a tmpfs here: " + failure);
     mounted = logs;
     HermesCli cli = new HermesCli(home, scratch);
@@ -74,7 +72,7 @@ class DoctorIT {
                 + ": below 8 MB \\(s6-log blocks when the disk is full and gateway log lines"
                 + " are dropped\\)\n");
 
-    assertThat(run("mount", "-o", "remount,size=40m", logs)).isNull();
+    assertThat(HostCommands.run("mount", "-o", "remount,size=40m", logs)).isNull();
     HermesCli.Result low = cli.run("doctor", "--json");
     assertThat(low.out())
         .containsPattern(
@@ -94,21 +92,5 @@ class DoctorIT {
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     return out.replaceFirst("^\\d+:", "").replaceFirst("-[^-]*$", "");
-  }
-
-  private static boolean isRoot() throws IOException {
-    return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-  }
-
-  /** Runs a command to completion; null when it succeeded, else what it said. */
-  private static String run(Object... command) throws IOException, InterruptedException {
-    List<String> words = Stream.of(command).map(String::valueOf).toList();
-    Process process = new ProcessBuilder(words).redirectErrorStream(true).start();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      return String.join(" ", words) + " did not finish";
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return process.exitValue() == 0 ? null : String.join(" ", words) + ": " + output.strip();
   }
 }

@@ -65,7 +65,7 @@ class FullLogDiskIT {
   @BeforeEach
   void setUp() throws Exception {
     Required.engine(S6UnderTest.installed(), S6UnderTest.MISSING);
-    assumeTrue(isRoot(), "running as root, so a tmpfs can be mounted");
+    assumeTrue(HostCommands.isRoot(), "running as root, so a tmpfs can be mounted");
     cli = new HermesCli(home, scratch).env("HERMES_DASHBOARD", "0");
     int base = 21000 + ThreadLocalRandom.current().nextInt(10) * 100;
     Files.writeString(
@@ -74,7 +74,8 @@ class FullLogDiskIT {
     // Mounted before the profile exists, so its s6-log opens its directory on the tmpfs.
     logDir = Files.createDirectories(home.resolve("logs/gateways").resolve(PROFILE));
     filler = logDir.resolve("filler");
-    String failure = run("mount", "-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs", logDir);
+    String failure =
+        HostCommands.run("mount", "-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs", logDir);
     Assumptions.assumeTrue(failure == null, () -> "cannot mount a tmpfs here: " + failure);
     mounted = true;
   }
@@ -95,10 +96,10 @@ class FullLogDiskIT {
       }
     } finally {
       if (mounted) {
-        String failure = run("umount", logDir);
+        String failure = HostCommands.run("umount", logDir);
         if (failure != null) {
           // Still busy: detach it now, so nothing stays mounted after the test.
-          assertThat(run("umount", "-l", logDir)).isNull();
+          assertThat(HostCommands.run("umount", "-l", logDir)).isNull();
         }
       }
     }
@@ -258,21 +259,5 @@ class FullLogDiskIT {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
-  }
-
-  private static boolean isRoot() throws IOException {
-    return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-  }
-
-  /** Runs a command to completion; null when it succeeded, else what it said. */
-  private static String run(Object... command) throws IOException, InterruptedException {
-    List<String> words = Stream.of(command).map(String::valueOf).toList();
-    Process process = new ProcessBuilder(words).redirectErrorStream(true).start();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      return String.join(" ", words) + " did not finish";
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return process.exitValue() == 0 ? null : String.join(" ", words) + ": " + output.strip();
   }
 }
