@@ -22,6 +22,8 @@ public final class CommandSpec {
   private final Map<String, Supplier<CliCommand>> subcommands = new LinkedHashMap<>();
   private final Set<String> profileValued = new HashSet<>();
   private boolean hidden;
+  private JvmProfile jvmProfile = JvmProfile.CLI;
+  private boolean runsUntilStopped;
 
   private CommandSpec(String name) {
     this.name = name;
@@ -105,6 +107,25 @@ public final class CommandSpec {
     return this;
   }
 
+  /**
+   * A server: the launcher starts its JVM with this profile's flags and class-data cache instead of
+   * the CLI's. A server runs until stopped (see {@link #runsUntilStopped()}).
+   */
+  public CommandSpec server(JvmProfile profile) {
+    jvmProfile = profile;
+    runsUntilStopped = true;
+    return this;
+  }
+
+  /**
+   * The command runs until it is stopped: the launcher gives SIGINT and SIGTERM back their default
+   * action when the parent left them ignored (see bin/hermes), so that they still stop it.
+   */
+  public CommandSpec runsUntilStopped() {
+    runsUntilStopped = true;
+    return this;
+  }
+
   /** Left out of its parent's help (plumbing for scripts). */
   public CommandSpec hidden() {
     hidden = true;
@@ -150,6 +171,16 @@ public final class CommandSpec {
 
   public boolean isHidden() {
     return hidden;
+  }
+
+  /** The JVM flags and cache the launcher starts this command with. */
+  public JvmProfile jvmProfile() {
+    return jvmProfile;
+  }
+
+  /** Whether the launcher resets SIGINT and SIGTERM a parent left ignored. */
+  public boolean isLongRunning() {
+    return runsUntilStopped;
   }
 
   /** The option with this name among this command's own, or null. */

@@ -21,6 +21,7 @@ public final class DashboardCommand implements CliCommand {
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("dashboard")
+        .server(JvmProfile.DASHBOARD)
         .describe(
             "Serve the web dashboard (every profile's gateway, Start/Stop/Restart, log tails) in"
                 + " the foreground until SIGTERM or SIGINT.",

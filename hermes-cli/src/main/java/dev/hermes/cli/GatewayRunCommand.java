@@ -24,6 +24,7 @@ public final class GatewayRunCommand implements CliCommand {
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("run")
+        .server(JvmProfile.GATEWAY)
         .describe(
             "Run the profile's gateway in the foreground until SIGTERM or SIGINT.",
             "Under s6 (container or 'hermes up'), unless started by s6 itself, it starts the"

@@ -28,6 +28,7 @@ public final class UpCommand implements CliCommand {
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("up")
+        .runsUntilStopped()
         .describe(
             "Start every gateway whose desired state is 'running' (the default gateway on first"
                 + " use) under s6 on this host, in the foreground; Ctrl-C stops them all cleanly.",

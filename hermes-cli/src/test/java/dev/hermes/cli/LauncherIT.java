@@ -17,10 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,7 @@ class LauncherIT {
 
   @TempDir Path home;
   @TempDir Path cache;
+  @TempDir Path tools;
 
   /** {@code hermes ARGS} with this test's HERMES_HOME and its own, initially empty, cache. */
   private HermesCli cli(Map<String, String> extraEnv) {
@@ -282,5 +285,157 @@ class LauncherIT {
         .doesNotContain("ArchiveRelocationMode")
         .doesNotContain("TrimNativeHeapInterval")
         .endsWith("hermes " + Version.get() + "\n");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX) // the launcher reads the inherited signal mask from /proc
+  void theLauncherFindsTheCommandAsTheParserDoes() throws Exception {
+    // A stand-in java that prints its arguments, started with SIGINT ignored: the flags tell the
+    // profile the launcher picked, -Dhermes.signals.reset whether it reset the signals.
+    HermesCli cli =
+        new HermesCli(
+                home,
+                home,
+                HermesCli.LAUNCHER,
+                List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh"))
+            .env("HERMES_JAVA", echoJava().toString())
+            .env("HERMES_NO_CACHE", "1");
+    List<List<String>> lines = new ArrayList<>();
+    for (List<String> words : commandPaths(new HermesCommand().spec(), List.of())) {
+      lines.add(concat(words, List.of("--help")));
+      lines.add(concat(List.of("-p", "x"), words, List.of("--help")));
+      lines.add(concat(List.of("--profile=x"), words, List.of("--help")));
+      lines.add(concat(List.of("-px", "-h", "--"), words));
+      if (!words.isEmpty()) {
+        lines.add(
+            concat(
+                words.subList(0, 1),
+                List.of("--profile", "x"),
+                words.subList(1, words.size()),
+                List.of("-h")));
+      }
+    }
+    lines.addAll(
+        List.of(
+            List.of("-p", "x", "gateway", "run"),
+            List.of("--profile=x", "dashboard"),
+            List.of("gateway", "status"),
+            List.of("up"),
+            List.of("-p", "gateway", "gateway", "run", "--replace"),
+            List.of("gateway", "-p", "run", "status"),
+            List.of("gateway", "--", "run"),
+            List.of("dashboard", "--host", "start"),
+            List.of("dashboard", "--host=start", "start"),
+            List.of("dashboard", "--port", "9", "start"),
+            List.of("dashboard", "start", "--profile", "x")));
+
+    for (List<String> line : lines) {
+      String[] args = line.toArray(String[]::new);
+      List<CommandSpec> path = ArgParser.parse(new HermesCommand(), args).path();
+      CommandSpec command = path.get(path.size() - 1);
+      Result r = cli.run(args);
+      assertThat(r.code()).as("hermes %s: %s", line, r.err()).isZero();
+      List<String> words = r.out().lines().toList();
+      String profile =
+          words.contains("-XX:NewSize=2m")
+              ? "gateway"
+              : words.contains("-XX:MaxHeapFreeRatio=30") ? "dashboard" : "cli";
+      assertThat(profile)
+          .as("the profile of hermes %s", line)
+          .isEqualTo(command.jvmProfile().word());
+      assertThat(words.contains("-Dhermes.signals.reset=INT"))
+          .as("hermes %s resets SIGINT", line)
+          .isEqualTo(command.isLongRunning());
+      assertThat(words.subList(words.indexOf("dev.hermes.cli.Main") + 1, words.size()))
+          .as("the arguments, unchanged")
+          .isEqualTo(line);
+    }
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void serversAreFoundPastTheGlobalOptionsAndGetTheirOwnCaches() throws Exception {
+    Map<String, String> flags = Map.of("HERMES_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    Result gateway = hermes(flags, "-p", "x", "gateway", "run");
+    assertThat(gateway.err()).contains("no such profile 'x'");
+    assertThat(gateway.out())
+        .contains(
+            "-XX:InitialHeapSize=8388608", "-XX:NewSize=2097152", "-XX:MaxHeapSize=134217728");
+    assertThat(cacheFiles()).anyMatch(n -> n.startsWith("hermes-gateway-"));
+
+    Result dashboard = hermes(flags, "--profile=x", "dashboard", "--port", "99999");
+    assertThat(dashboard.code()).as(dashboard.err()).isEqualTo(2);
+    assertThat(dashboard.out())
+        .contains("-XX:InitialHeapSize=8388608", "-XX:MaxHeapSize=67108864", "-XX:-UsePerfData");
+    assertThat(cacheFiles()).anyMatch(n -> n.startsWith("hermes-dashboard-"));
+
+    Result status = hermes(flags, "gateway", "status");
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out())
+        .contains("-XX:+PrintCommandLineFlags")
+        .doesNotContain("-XX:InitialHeapSize=8388608", "-XX:NewSize=", "-XX:-UsePerfData");
+    assertThat(cacheFiles()).anyMatch(n -> n.matches("hermes-[0-9].*"));
+  }
+
+  @Test
+  void anInstallWithoutTheProfilesFileAsksTheJar() throws Exception {
+    Path install = tools.resolve("install");
+    Files.createDirectories(install.resolve("bin"));
+    Files.createDirectories(install.resolve("lib"));
+    Files.copy(
+        HermesCli.LAUNCHER, install.resolve("bin/hermes"), StandardCopyOption.COPY_ATTRIBUTES);
+    Path target = HermesCli.LAUNCHER.getParent().resolve("../hermes-cli/target").normalize();
+    Files.copy(target.resolve("hermes.jar"), install.resolve("lib/hermes.jar"));
+    HermesCli cli =
+        new HermesCli(home, home, install.resolve("bin/hermes"), List.of())
+            .env("HERMES_NO_CACHE", "1")
+            .env("HERMES_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+
+    for (boolean withFile : List.of(false, true)) {
+      if (withFile) {
+        Files.copy(
+            target.resolve(LaunchProfiles.FILE), install.resolve("lib/" + LaunchProfiles.FILE));
+      }
+      Result gateway = cli.run("-p", "x", "gateway", "run");
+      assertThat(gateway.err()).as("with the file: %s", withFile).contains("no such profile 'x'");
+      assertThat(gateway.out()).contains("-XX:NewSize=2097152");
+      Result status = cli.run("gateway", "status");
+      assertThat(status.code()).as(status.err()).isZero();
+      assertThat(status.err()).isEmpty();
+      assertThat(status.out()).doesNotContain("-XX:NewSize=");
+    }
+  }
+
+  /** A JDK 17.0.20 by its release file whose java prints its arguments, one a line. */
+  private Path echoJava() throws IOException {
+    Path jdk = Files.createDirectories(tools.resolve("echo-jdk/bin")).getParent();
+    Files.writeString(
+        jdk.resolve("release"), "JAVA_VERSION=\"17.0.20\"\nJAVA_RUNTIME_VERSION=\"17.0.20+8\"\n");
+    Path java =
+        Files.writeString(
+            jdk.resolve("bin/java"),
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return java;
+  }
+
+  /** The words of every command of the tree, the root's (none) first. */
+  private static List<List<String>> commandPaths(CommandSpec spec, List<String> words) {
+    List<List<String>> paths = new ArrayList<>();
+    paths.add(words);
+    spec.subcommands()
+        .forEach(
+            (name, sub) ->
+                paths.addAll(commandPaths(sub.get().spec(), concat(words, List.of(name)))));
+    return paths;
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    List<String> all = new ArrayList<>();
+    for (List<String> part : parts) {
+      all.addAll(part);
+    }
+    return all;
   }
 }

@@ -223,6 +223,8 @@ class DockerfileTest {
         .containsExactlyInAnyOrder(
             "COPY --from=s6 /s6root/ /",
             "COPY --from=jre /opt/jre /opt/java/openjdk",
-            "COPY --from=build /src/hermes-cli/target/hermes.jar /opt/hermes/lib/hermes.jar");
+            "COPY --from=build /src/hermes-cli/target/hermes.jar /opt/hermes/lib/hermes.jar",
+            "COPY --from=build /src/hermes-cli/target/launch-profiles"
+                + " /opt/hermes/lib/launch-profiles");
   }
 }
