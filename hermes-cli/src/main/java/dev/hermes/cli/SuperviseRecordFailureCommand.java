@@ -29,7 +29,7 @@ public final class SuperviseRecordFailureCommand implements CliCommand {
         code != null
             ? HoldReason.parse(code)
                 .orElseThrow(() -> in.usageError("unknown hold reason code '" + code + "'"))
-            : reason.startsWith("crash loop") ? HoldReason.CRASH_LOOP : HoldReason.FATAL_CONFIG;
+            : HoldReason.ofMessage(reason);
     String file = in.option("--hold-file");
     SlotHold.record(
         in.context().home().profile(in.profile()),

@@ -3,6 +3,7 @@ package dev.hermes.cli;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.SignalTrap;
+import dev.hermes.core.state.ReportedState;
 import dev.hermes.supervision.local.HermesUpHome;
 import dev.hermes.supervision.local.HermesUpTree;
 import dev.hermes.supervision.reconcile.BootReconciler;
@@ -130,7 +131,7 @@ public final class UpCommand implements CliCommand {
   /** {@code hermes up} starts the default gateway on a fresh HERMES_HOME unless told otherwise. */
   private static String bootstrapState(CliContext context) {
     String configured = context.env().get(BootReconciler.BOOTSTRAP_VARIABLE);
-    return configured != null ? configured : "running";
+    return configured != null ? configured : ReportedState.RUNNING.word();
   }
 
   private static void printWelcome(

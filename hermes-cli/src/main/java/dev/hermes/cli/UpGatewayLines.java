@@ -3,6 +3,7 @@ package dev.hermes.cli;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProfileConfig;
+import dev.hermes.core.state.ActualState;
 import dev.hermes.supervision.reconcile.ReconcileAction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ final class UpGatewayLines {
               + "  "
               + url(home, action.profile())
               + "  "
-              + (started(action) ? "starting" : "down"));
+              + (started(action) ? ActualState.STARTING : ActualState.DOWN).word());
     }
   }
 

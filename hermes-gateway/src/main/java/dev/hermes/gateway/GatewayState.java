@@ -1,16 +1,18 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.state.ReportedState;
+
 /**
  * The gateway's own lifecycle. Only the states other programs need are written to {@code
  * gateway_state.json}; {@code STOPPING} lives in memory so /health and /status can report the drain
  * without the boot reconciler ever reading a transient value.
  */
 enum GatewayState {
-  STARTING("starting", true),
-  RUNNING("running", true),
+  STARTING(ReportedState.STARTING.word(), true),
+  RUNNING(ReportedState.RUNNING.word(), true),
   STOPPING("stopping", false),
-  STOPPED("stopped", true),
-  STARTUP_FAILED("startup_failed", true);
+  STOPPED(ReportedState.STOPPED.word(), true),
+  STARTUP_FAILED(ReportedState.STARTUP_FAILED.word(), true);
 
   /** What can happen to a gateway. */
   enum Event {

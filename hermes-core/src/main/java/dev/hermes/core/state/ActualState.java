@@ -59,12 +59,7 @@ public enum ActualState {
 
   /** The state a word names, or empty. */
   public static Optional<ActualState> parse(String word) {
-    for (ActualState state : values()) {
-      if (state.word.equals(word)) {
-        return Optional.of(state);
-      }
-    }
-    return Optional.empty();
+    return StateWords.find(values(), ActualState::word, word);
   }
 
   @Override

@@ -23,12 +23,7 @@ public enum DesiredState {
 
   /** The state a stored value names, or empty for null or any other value. */
   public static Optional<DesiredState> parse(Object value) {
-    for (DesiredState state : values()) {
-      if (state.word.equals(value)) {
-        return Optional.of(state);
-      }
-    }
-    return Optional.empty();
+    return StateWords.find(values(), DesiredState::word, value);
   }
 
   @Override

@@ -32,13 +32,16 @@ public enum HoldReason {
     return state;
   }
 
+  /**
+   * The reason a hold's line names, for a line that came without its code (a slot written before
+   * the code existed, a finish script of an older install).
+   */
+  public static HoldReason ofMessage(String message) {
+    return message.startsWith("crash loop") ? CRASH_LOOP : FATAL_CONFIG;
+  }
+
   public static Optional<HoldReason> parse(String code) {
-    for (HoldReason reason : values()) {
-      if (reason.code.equals(code)) {
-        return Optional.of(reason);
-      }
-    }
-    return Optional.empty();
+    return StateWords.find(values(), HoldReason::code, code);
   }
 
   @Override

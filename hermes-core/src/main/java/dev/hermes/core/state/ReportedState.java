@@ -25,12 +25,7 @@ public enum ReportedState {
 
   /** The state a stored value names, or empty for null or any other value. */
   public static Optional<ReportedState> parse(Object value) {
-    for (ReportedState state : values()) {
-      if (state.word.equals(value)) {
-        return Optional.of(state);
-      }
-    }
-    return Optional.empty();
+    return StateWords.find(values(), ReportedState::word, value);
   }
 
   @Override

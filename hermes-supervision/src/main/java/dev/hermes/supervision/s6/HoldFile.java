@@ -35,9 +35,7 @@ public final class HoldFile {
       return new Hold(coded, lines.size() > 1 ? lines.get(1) : coded.code());
     }
     String message = lines.get(0);
-    return new Hold(
-        message.startsWith("crash loop") ? HoldReason.CRASH_LOOP : HoldReason.FATAL_CONFIG,
-        message);
+    return new Hold(HoldReason.ofMessage(message), message);
   }
 
   /** The file's content for a hold: code, then message, each on one line. */
