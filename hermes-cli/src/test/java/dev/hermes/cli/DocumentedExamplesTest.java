@@ -1,8 +1,18 @@
 package dev.hermes.cli;
 
+import static dev.hermes.cli.DocumentedExamples.CHECK;
+import static dev.hermes.cli.DocumentedExamples.cliReference;
+import static dev.hermes.cli.DocumentedExamples.examples;
+import static dev.hermes.cli.DocumentedExamples.lines;
+import static dev.hermes.cli.DocumentedExamples.list;
+import static dev.hermes.cli.DocumentedExamples.matches;
+import static dev.hermes.cli.DocumentedExamples.matchesAll;
+import static dev.hermes.cli.DocumentedExamples.unchecked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.hermes.cli.DocumentedExamples.Example;
+import dev.hermes.cli.DocumentedExamples.Step;
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.ServiceManager;
@@ -10,8 +20,6 @@ import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.none.NoServiceManager;
 import dev.hermes.supervision.resolve.ServiceManagerResolver;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -63,24 +69,19 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code model=P:URL,…}: the profile's {@code model.base_url} (and a {@code model.name})
  *   <li>{@code env=NAME=value,…}: the environment of every command
  * </ul>
+ *
+ * <p>What only a real supervisor shows is marked {@code <!-- check-up: … -->} instead and run by
+ * {@code DocumentedUpExamplesIT} against a real {@code hermes up}; the parsing and matching are
+ * {@link DocumentedExamples}, shared by both.
  */
 class DocumentedExamplesTest {
   static final String CRASH_LOOP = "crash loop (5 exits in 41s, last: exit 1)";
   static final String FATAL =
       "fatal configuration: port 8643 on 127.0.0.1 is in use by another program";
 
-  private static final Pattern MARKER = Pattern.compile("^<!-- check:(.*)-->\\s*$");
-  private static final Pattern EXIT = Pattern.compile("^exit (\\d+)$");
-
-  /** A checked example: where it is, how to set it up, and its commands. */
-  record Example(int line, Map<String, String> setup, List<Step> steps) {}
-
-  /** One command of an example and what the page says it prints. */
-  record Step(int line, Map<String, String> env, List<String> args, List<String> out, int code) {}
-
   @TestFactory
   Stream<DynamicTest> everyCheckedExampleInTheCliReference() {
-    List<Example> examples = examples(cliReference());
+    List<Example> examples = examples(cliReference(), CHECK);
     assertThat(examples).hasSizeGreaterThan(20);
     return examples.stream()
         .map(
@@ -93,22 +94,9 @@ class DocumentedExamplesTest {
   /** An example nobody checks drifts: every block that shows a hermes command has a marker. */
   @Test
   void everyCommandExampleOfTheCliReferenceIsChecked() {
-    List<String> lines = cliReference();
-    List<String> unchecked = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).startsWith("```")
-          && !lines.get(i).equals("```sh")
-          && i + 1 < lines.size()
-          && lines.get(i + 1).startsWith("$ ")
-          && (i == 0 || !MARKER.matcher(lines.get(i - 1)).matches())) {
-        unchecked.add("docs/cli.md:" + (i + 1) + ": " + lines.get(i + 1));
-      }
-      if (lines.get(i).startsWith("```")) {
-        // Skip to the end of the block.
-        for (i++; i < lines.size() && !lines.get(i).startsWith("```"); i++) {}
-      }
-    }
-    assertThat(unchecked).as("examples without a <!-- check: --> marker").isEmpty();
+    assertThat(unchecked(cliReference()))
+        .as("examples without a <!-- check: --> or <!-- check-up: --> marker")
+        .isEmpty();
   }
 
   @Test
@@ -281,158 +269,6 @@ class DocumentedExamplesTest {
           home.resolve("no-such-root"),
           managers,
           step.args().toArray(String[]::new));
-    }
-  }
-
-  private static List<String> list(String value) {
-    return value == null || value.isEmpty() ? List.of() : List.of(value.split(","));
-  }
-
-  static boolean matchesAll(List<String> expected, List<String> actual, Path home) {
-    if (expected.size() != actual.size()) {
-      return false;
-    }
-    for (int i = 0; i < expected.size(); i++) {
-      if (!matches(expected.get(i), actual.get(i), home)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** One expected line against one printed line: placeholders and runs of spaces allowed. */
-  static boolean matches(String expected, String actual, Path home) {
-    String printed = squeeze(actual.replace(home.toString(), "~/.hermes"));
-    StringBuilder regex = new StringBuilder();
-    for (String part : squeeze(expected).split("…", -1)) {
-      regex.append(regex.length() == 0 ? "" : ".*").append(Pattern.quote(part));
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(printed).matches();
-  }
-
-  private static String squeeze(String line) {
-    return line.strip().replaceAll("\\s+", " ");
-  }
-
-  private static List<String> lines(String text) {
-    return text.lines().toList();
-  }
-
-  /** Reads the examples of a page: the fenced block after each marker. */
-  static List<Example> examples(List<String> lines) {
-    List<Example> examples = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher marker = MARKER.matcher(lines.get(i));
-      if (!marker.matches()) {
-        continue;
-      }
-      int open = i + 1;
-      if (open >= lines.size() || !lines.get(open).startsWith("```")) {
-        throw new AssertionError("docs/cli.md:" + (i + 1) + ": a check marker without a block");
-      }
-      int close = open + 1;
-      while (close < lines.size() && !lines.get(close).startsWith("```")) {
-        close++;
-      }
-      examples.add(new Example(i + 1, setup(marker.group(1)), steps(lines, open + 1, close)));
-      i = close;
-    }
-    return examples;
-  }
-
-  private static Map<String, String> setup(String text) {
-    Map<String, String> setup = new LinkedHashMap<>();
-    for (String word : text.trim().split("\\s+")) {
-      if (word.isEmpty()) {
-        continue;
-      }
-      int eq = word.indexOf('=');
-      if (eq < 0) {
-        throw new AssertionError("check marker: '" + word + "' is not key=value");
-      }
-      setup.put(word.substring(0, eq), word.substring(eq + 1));
-    }
-    return setup;
-  }
-
-  private static List<Step> steps(List<String> lines, int from, int to) {
-    List<Step> steps = new ArrayList<>();
-    int i = from;
-    while (i < to) {
-      String command = lines.get(i);
-      if (!command.startsWith("$ ")) {
-        throw new AssertionError("docs/cli.md:" + (i + 1) + ": expected '$ hermes …'");
-      }
-      int start = i;
-      List<String> out = new ArrayList<>();
-      for (i++; i < to && !lines.get(i).startsWith("$ "); i++) {
-        out.add(lines.get(i));
-      }
-      int code = 0;
-      if (!out.isEmpty()) {
-        Matcher exit = EXIT.matcher(out.get(out.size() - 1));
-        if (exit.matches()) {
-          code = Integer.parseInt(exit.group(1));
-          out.remove(out.size() - 1);
-        }
-      }
-      List<String> words = words(command.substring(2));
-      Map<String, String> env = new LinkedHashMap<>();
-      while (!words.isEmpty() && words.get(0).matches("[A-Z_][A-Z0-9_]*=.*")) {
-        String assignment = words.remove(0);
-        int eq = assignment.indexOf('=');
-        env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
-      }
-      if (words.isEmpty() || !words.get(0).equals("hermes")) {
-        throw new AssertionError("docs/cli.md:" + (start + 1) + ": not a hermes command");
-      }
-      words.remove(0);
-      steps.add(new Step(start + 1, env, List.copyOf(words), out, code));
-    }
-    return steps;
-  }
-
-  /** Splits a command line as sh does for plain words and single or double quotes. */
-  static List<String> words(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = null;
-    char quote = 0;
-    for (char c : line.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          word.append(c);
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        word = word == null ? new StringBuilder() : word;
-      } else if (Character.isWhitespace(c)) {
-        if (word != null) {
-          words.add(word.toString());
-          word = null;
-        }
-      } else {
-        word = word == null ? new StringBuilder() : word;
-        word.append(c);
-      }
-    }
-    if (word != null) {
-      words.add(word.toString());
-    }
-    return words;
-  }
-
-  static List<String> cliReference() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isRegularFile(dir.resolve("docs/cli.md"))) {
-      dir = dir.getParent();
-    }
-    assertThat(dir).as("docs/cli.md above the working directory").isNotNull();
-    try {
-      return Files.readAllLines(dir.resolve("docs/cli.md"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
