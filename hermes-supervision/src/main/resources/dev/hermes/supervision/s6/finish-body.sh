@@ -87,6 +87,7 @@ hold() {
   fi
   # s6 applies exit 125 after any 'up' it received meanwhile, so a start that came while this
   # ran is honoured here; 'gateway start' also re-arms a hold that won this race.
+  # (9) re-armed at hold
   [ -e hermes-rearm ] && rearmed "re-armed by a start while holding: restarting instead"
   [ -s hermes-failure.tmp ] || printf '%s\n%s\n' "$1" "$3" >hermes-failure.tmp
   mv -f hermes-failure.tmp hermes-failure
@@ -98,6 +99,7 @@ hold() {
 backoff() {
   left=$1
   while [ "$left" -gt 0 ]; do
+    # (8) re-armed during backoff
     [ -e hermes-rearm ] && rearmed "re-armed by a start during the backoff: restarting now"
     step=1000
     [ "$left" -lt "$step" ] && step=$left
@@ -112,6 +114,7 @@ else
   last="exit $code"
 fi
 
+# (1) clean exit
 case $code in
   0 | 75 | 143)
     decided "clean exit -> clean"
@@ -143,17 +146,20 @@ while :; do
   [ "$tries" -ge 3 ] && break
   sleep 1
 done
+# (2) operator stop
 if [ "$wanted" = false ]; then
   decided "operator stop -> clean"
   rm -f hermes-rearm
   exit 0
 fi
 
+# (3) re-armed
 if [ -e hermes-rearm ]; then
   decided "re-armed -> restart 0"
   rearmed "gateway ended ($last) after a start or restart: restarting now"
 fi
 
+# (4) fatal configuration
 if [ "$code" = 78 ]; then
   hold fatal-config "fatal configuration" "fatal configuration"
 fi
@@ -164,9 +170,11 @@ restarts=$(read_number hermes-restarts)
 # A crash after healthy_seconds of readiness begins a new streak; any other adds to the streak.
 ready=$(read_number hermes-ready)
 if [ "$ready" -gt 0 ] && [ $((now - ready)) -ge "$healthy" ]; then
+  # (5) crash after healthy
   edge="crash after healthy"
   streak=$now
 else
+  # (6) crash before healthy
   edge="crash before healthy"
   streak=$( (cat hermes-exits; echo "$now") | while read -r t; do
     case $t in '' | *[!0-9]*) continue ;; esac
@@ -177,6 +185,7 @@ count=$(printf '%s\n' "$streak" | grep -c .)
 first=$(printf '%s\n' "$streak" | head -n 1)
 [ "$dry" = 1 ] || printf '%s\n' "$streak" >hermes-exits
 
+# (7) crash loop
 if [ "$count" -ge "$max_exits" ]; then
   hold crash-loop "crash loop" "crash loop ($count exits in $((now - first))s, last: $last)"
 fi
