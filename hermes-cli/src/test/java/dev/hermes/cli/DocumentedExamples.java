@@ -1,11 +1,6 @@
 package dev.hermes.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.hermes.testing.DocsPages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -216,15 +211,6 @@ public final class DocumentedExamples {
   }
 
   public static List<String> cliReference() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isRegularFile(dir.resolve("docs/cli.md"))) {
-      dir = dir.getParent();
-    }
-    assertThat(dir).as("docs/cli.md above the working directory").isNotNull();
-    try {
-      return Files.readAllLines(dir.resolve("docs/cli.md"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DocsPages.lines("cli.md");
   }
 }

@@ -35,7 +35,7 @@ public final class PortAllocator {
         "no free gateway port in "
             + range
             + " (set "
-            + PortRange.CONFIG_KEY
+            + ConfigKey.GATEWAY_PORT_RANGE
             + " in config.yaml, or pass --port)");
   }
 

@@ -4,9 +4,6 @@ package dev.hermes.core;
 public record PortRange(int first, int last) {
   public static final PortRange DEFAULT = new PortRange(8642, 8742);
 
-  /** The config key in {@code $HERMES_HOME/config.yaml} that overrides {@link #DEFAULT}. */
-  public static final String CONFIG_KEY = "gateway.port_range";
-
   public PortRange {
     if (first < 1 || last > 65535 || first > last) {
       throw new HermesException("invalid port range " + first + "-" + last);
@@ -18,7 +15,11 @@ public record PortRange(int first, int last) {
     String[] parts = text.trim().split("\\s*-\\s*");
     if (parts.length != 2 || !parts[0].matches("\\d{1,5}") || !parts[1].matches("\\d{1,5}")) {
       throw new HermesException(
-          "invalid " + CONFIG_KEY + " '" + text + "': expected FIRST-LAST, e.g. 8642-8742");
+          "invalid "
+              + ConfigKey.GATEWAY_PORT_RANGE
+              + " '"
+              + text
+              + "': expected FIRST-LAST, e.g. 8642-8742");
     }
     return new PortRange(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
   }

@@ -26,8 +26,6 @@ import java.util.OptionalInt;
  * binding for it.
  */
 public final class ProfileConfig {
-  public static final String GATEWAY_PORT = "gateway.port";
-  public static final String GATEWAY_HOST = "gateway.host";
   public static final String DEFAULT_HOST = "127.0.0.1";
 
   private static final YAMLFactory YAML =
@@ -112,12 +110,24 @@ public final class ProfileConfig {
             + "'");
   }
 
+  public Optional<String> text(ConfigKey key) {
+    return text(key.path());
+  }
+
+  public OptionalInt integer(ConfigKey key) {
+    return integer(key.path());
+  }
+
+  public ProfileConfig set(ConfigKey key, Object value) {
+    return set(key.path(), value);
+  }
+
   public OptionalInt gatewayPort() {
-    return integer(GATEWAY_PORT);
+    return integer(ConfigKey.GATEWAY_PORT);
   }
 
   public String gatewayHost() {
-    return text(GATEWAY_HOST).filter(s -> !s.isBlank()).orElse(DEFAULT_HOST);
+    return text(ConfigKey.GATEWAY_HOST).filter(s -> !s.isBlank()).orElse(DEFAULT_HOST);
   }
 
   /**

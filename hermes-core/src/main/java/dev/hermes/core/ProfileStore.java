@@ -124,7 +124,7 @@ public final class ProfileStore {
       if (fresh) {
         config.set(ConfigMigration.VERSION_KEY, ConfigMigration.CURRENT);
       }
-      config.set(ProfileConfig.GATEWAY_PORT, allocatePort(claimedPorts(null)));
+      config.set(ConfigKey.GATEWAY_PORT, allocatePort(claimedPorts(null)));
       config.save();
     }
     return profile;
@@ -172,7 +172,7 @@ public final class ProfileStore {
     try {
       Files.createDirectories(staging);
       ProfileConfig config = source == null ? freshConfig(staging) : source.config();
-      config.set(ProfileConfig.GATEWAY_PORT, chosenPort);
+      config.set(ConfigKey.GATEWAY_PORT, chosenPort);
       config.saveTo(staging.resolve(Profile.CONFIG));
       // A linked .env or SOUL.md in the source is refused by the reads, not silently skipped.
       if (source != null && Files.exists(source.envFile(), LinkOption.NOFOLLOW_LINKS)) {
@@ -217,9 +217,9 @@ public final class ProfileStore {
             .set(ConfigMigration.VERSION_KEY, ConfigMigration.CURRENT);
     home.profile(ProfileNames.DEFAULT)
         .config()
-        .text(ProfileConfig.GATEWAY_HOST)
+        .text(ConfigKey.GATEWAY_HOST)
         .filter(host -> !host.isBlank())
-        .ifPresent(host -> config.set(ProfileConfig.GATEWAY_HOST, host));
+        .ifPresent(host -> config.set(ConfigKey.GATEWAY_HOST, host));
     return config;
   }
 
@@ -254,7 +254,7 @@ public final class ProfileStore {
   public PortRange portRange() {
     return home.profile(ProfileNames.DEFAULT)
         .config()
-        .text(PortRange.CONFIG_KEY)
+        .text(ConfigKey.GATEWAY_PORT_RANGE)
         .map(PortRange::parse)
         .orElse(PortRange.DEFAULT);
   }

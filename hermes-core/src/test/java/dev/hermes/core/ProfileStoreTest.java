@@ -70,7 +70,7 @@ class ProfileStoreTest {
               .getAsInt());
     }
     assertThat(ports).containsExactly(8643, 8644);
-    home.profile("default").config().set(PortRange.CONFIG_KEY, "8648-8651").save();
+    home.profile("default").config().set(ConfigKey.GATEWAY_PORT_RANGE, "8648-8651").save();
     assertThat(store.create("d", Optional.empty(), OptionalInt.empty()).config().gatewayPort())
         .hasValue(8649);
     assertThat(store.create("e", Optional.empty(), OptionalInt.empty()).config().gatewayPort())
@@ -88,7 +88,7 @@ class ProfileStoreTest {
   @Test
   void aNewProfileListensWhereTheDefaultGatewayDoesAndIsAtTheCurrentSchema() throws IOException {
     store.ensureDefault();
-    home.profile("default").config().set(ProfileConfig.GATEWAY_HOST, "0.0.0.0").save();
+    home.profile("default").config().set(ConfigKey.GATEWAY_HOST, "0.0.0.0").save();
 
     Profile p = store.create("coder", Optional.empty(), OptionalInt.empty());
 
@@ -102,7 +102,7 @@ class ProfileStoreTest {
   void aNewProfileKeepsTheLoopbackDefaultWhenTheDefaultProfileSetsNoHost() throws IOException {
     Profile p = store.create("coder", Optional.empty(), OptionalInt.empty());
 
-    assertThat(p.config().text(ProfileConfig.GATEWAY_HOST)).isEmpty();
+    assertThat(p.config().text(ConfigKey.GATEWAY_HOST)).isEmpty();
     assertThat(p.config().gatewayHost()).isEqualTo(ProfileConfig.DEFAULT_HOST);
   }
 
@@ -136,7 +136,7 @@ class ProfileStoreTest {
   @Test
   void anExhaustedRangeIsAClearErrorAndCreatesNothing() throws IOException {
     store.ensureDefault();
-    home.profile("default").config().set(PortRange.CONFIG_KEY, "8642-8643").save();
+    home.profile("default").config().set(ConfigKey.GATEWAY_PORT_RANGE, "8642-8643").save();
     store.create("a", Optional.empty(), OptionalInt.empty());
 
     assertThatThrownBy(() -> store.create("b", Optional.empty(), OptionalInt.empty()))

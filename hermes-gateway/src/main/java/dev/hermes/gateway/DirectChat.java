@@ -1,5 +1,6 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.ConfigKey;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileConfig;
@@ -61,9 +62,9 @@ public final class DirectChat {
                       "no model configured for profile '"
                           + profile.name()
                           + "': set "
-                          + GatewaySettings.MODEL_BASE_URL
+                          + ConfigKey.MODEL_BASE_URL
                           + " and "
-                          + GatewaySettings.MODEL_NAME
+                          + ConfigKey.MODEL_NAME
                           + " in "
                           + config.path()
                           + " (and "

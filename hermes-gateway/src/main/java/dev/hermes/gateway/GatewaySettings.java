@@ -1,5 +1,6 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.ConfigKey;
 import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
@@ -30,9 +31,6 @@ import java.util.OptionalInt;
  */
 record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Path configFile) {
   static final String API_KEY_VARIABLE = "MODEL_API_KEY";
-  static final String MODEL_BASE_URL = "model.base_url";
-  static final String MODEL_NAME = "model.name";
-  static final String MODEL_TIMEOUT = "model.timeout_seconds";
   static final Duration DEFAULT_MODEL_TIMEOUT = Duration.ofSeconds(60);
 
   static GatewaySettings load(Profile profile) throws FatalConfigurationException {
@@ -51,11 +49,11 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
     OptionalInt port = config.gatewayPort();
     if (port.isEmpty()) {
       throw new FatalConfigurationException(
-          ProfileConfig.GATEWAY_PORT + " is not set in " + config.path());
+          ConfigKey.GATEWAY_PORT + " is not set in " + config.path());
     }
     if (port.getAsInt() < 1 || port.getAsInt() > 65535) {
       throw new FatalConfigurationException(
-          ProfileConfig.GATEWAY_PORT
+          ConfigKey.GATEWAY_PORT
               + " must be between 1 and 65535 in "
               + config.path()
               + ", got "
@@ -69,8 +67,8 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
     // Read even when no model is configured: a .env hermes refuses (a link, too large) stops the
     // start now rather than being noticed once a model is set.
     Optional<String> apiKey = apiKey(envFile);
-    Optional<String> baseUrl = setting(config, MODEL_BASE_URL);
-    Optional<String> name = setting(config, MODEL_NAME);
+    Optional<String> baseUrl = setting(config, ConfigKey.MODEL_BASE_URL);
+    Optional<String> name = setting(config, ConfigKey.MODEL_NAME);
     // Validate the URL even without a name: a typo should fail now, not on the first message.
     URI chatUri = null;
     if (baseUrl.isPresent()) {
@@ -85,7 +83,7 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
   }
 
   /** A text setting as the gateway reads it: stripped, and absent when blank. */
-  static Optional<String> setting(ProfileConfig config, String key) {
+  static Optional<String> setting(ProfileConfig config, ConfigKey key) {
     return config.text(key).map(String::strip).filter(s -> !s.isEmpty());
   }
 
@@ -106,17 +104,17 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
       problem = "is not a URL (" + e.getReason() + ")";
     }
     throw new FatalConfigurationException(
-        MODEL_BASE_URL + " '" + configured + "' in " + configFile + " " + problem);
+        ConfigKey.MODEL_BASE_URL + " '" + configured + "' in " + configFile + " " + problem);
   }
 
   static Duration timeout(ProfileConfig config) throws FatalConfigurationException {
-    OptionalInt seconds = config.integer(MODEL_TIMEOUT);
+    OptionalInt seconds = config.integer(ConfigKey.MODEL_TIMEOUT_SECONDS);
     if (seconds.isEmpty()) {
       return DEFAULT_MODEL_TIMEOUT;
     }
     if (seconds.getAsInt() < 1) {
       throw new FatalConfigurationException(
-          MODEL_TIMEOUT + " must be at least 1 in " + config.path());
+          ConfigKey.MODEL_TIMEOUT_SECONDS + " must be at least 1 in " + config.path());
     }
     return Duration.ofSeconds(seconds.getAsInt());
   }

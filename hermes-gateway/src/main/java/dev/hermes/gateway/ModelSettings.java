@@ -1,5 +1,6 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.ConfigKey;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileConfig;
@@ -18,9 +19,6 @@ import java.util.Optional;
 public final class ModelSettings {
   /** The key of the bearer token in the profile's {@code .env}. */
   public static final String API_KEY_VARIABLE = GatewaySettings.API_KEY_VARIABLE;
-
-  public static final String BASE_URL = GatewaySettings.MODEL_BASE_URL;
-  public static final String NAME = GatewaySettings.MODEL_NAME;
 
   private ModelSettings() {}
 
@@ -67,9 +65,9 @@ public final class ModelSettings {
       return new Configured(model.chatCompletions(), model.model(), model.apiKey().isPresent());
     }
     List<String> unset = new ArrayList<>();
-    for (String key : List.of(BASE_URL, NAME)) {
+    for (ConfigKey key : List.of(ConfigKey.MODEL_BASE_URL, ConfigKey.MODEL_NAME)) {
       if (GatewaySettings.setting(config, key).isEmpty()) {
-        unset.add(key);
+        unset.add(key.path());
       }
     }
     return new Missing(List.copyOf(unset), config);

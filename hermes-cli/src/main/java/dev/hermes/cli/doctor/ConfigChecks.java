@@ -1,9 +1,9 @@
 package dev.hermes.cli.doctor;
 
+import dev.hermes.core.ConfigKey;
 import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
-import dev.hermes.core.ProfileConfig;
 import dev.hermes.core.ReservedPorts;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class ConfigChecks {
       try {
         OptionalInt port = profile.config().gatewayPort();
         if (port.isEmpty()) {
-          report.add(warn(name, name + ": config.yaml has no " + ProfileConfig.GATEWAY_PORT));
+          report.add(warn(name, name + ": config.yaml has no " + ConfigKey.GATEWAY_PORT));
           problems++;
         } else if (port.getAsInt() < 1 || port.getAsInt() > 65535) {
           report.add(
@@ -38,7 +38,7 @@ final class ConfigChecks {
                   name,
                   name
                       + ": "
-                      + ProfileConfig.GATEWAY_PORT
+                      + ConfigKey.GATEWAY_PORT
                       + " "
                       + port.getAsInt()
                       + " is not between 1 and 65535"));

@@ -1,5 +1,6 @@
 package dev.hermes.supervision.s6;
 
+import dev.hermes.core.ConfigKey;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.ProfileConfig;
 
@@ -26,12 +27,11 @@ public record CrashLoopSettings(int maxExits, int backoffBase, int backoffCap, i
   }
 
   public static CrashLoopSettings from(ProfileConfig config) {
-    String prefix = "supervision.crash_loop.";
     return new CrashLoopSettings(
-        config.integer(prefix + "max_exits").orElse(DEFAULT.maxExits),
-        config.integer(prefix + "backoff_base").orElse(DEFAULT.backoffBase),
-        config.integer(prefix + "backoff_cap").orElse(DEFAULT.backoffCap),
-        config.integer(prefix + "healthy_seconds").orElse(DEFAULT.healthySeconds));
+        config.integer(ConfigKey.CRASH_LOOP_MAX_EXITS).orElse(DEFAULT.maxExits),
+        config.integer(ConfigKey.CRASH_LOOP_BACKOFF_BASE).orElse(DEFAULT.backoffBase),
+        config.integer(ConfigKey.CRASH_LOOP_BACKOFF_CAP).orElse(DEFAULT.backoffCap),
+        config.integer(ConfigKey.CRASH_LOOP_HEALTHY_SECONDS).orElse(DEFAULT.healthySeconds));
   }
 
   /**

@@ -2,11 +2,10 @@ package dev.hermes.supervision.s6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermes.testing.DocsPages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,8 @@ class FinishScriptEdgesTest {
   static String page;
 
   @BeforeAll
-  static void readThePage() throws IOException {
-    page = Files.readString(backendsPage(), StandardCharsets.UTF_8);
+  static void readThePage() {
+    page = DocsPages.text("backends.md");
     documented = new LinkedHashMap<>();
     for (String line : page.split("\n")) {
       Matcher row = TABLE_ROW.matcher(line);
@@ -80,14 +79,5 @@ class FinishScriptEdgesTest {
       assertThat(in).as("finish-body.sh on the class path").isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
-  }
-
-  private static Path backendsPage() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isRegularFile(dir.resolve("docs/backends.md"))) {
-      dir = dir.getParent();
-    }
-    assertThat(dir).as("docs/backends.md above the module").isNotNull();
-    return dir.resolve("docs/backends.md");
   }
 }
