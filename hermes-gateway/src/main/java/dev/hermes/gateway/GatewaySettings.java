@@ -1,5 +1,6 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.EnvFile;
 import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
@@ -124,7 +125,7 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
   private static Optional<String> apiKey(Path envFile) throws FatalConfigurationException {
     Map<String, String> env;
     try {
-      env = DotEnv.read(envFile);
+      env = EnvFile.values(envFile);
     } catch (IOException e) {
       throw new FatalConfigurationException("could not read " + envFile + ": " + e.getMessage());
     } catch (FileRefusedException e) {
