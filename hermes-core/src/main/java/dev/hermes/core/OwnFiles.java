@@ -108,10 +108,10 @@ public final class OwnFiles {
 
   /**
    * Opens (creating it when missing) a lock file, for writing: its content, if any, is read through
-   * {@link #read} like any other file ({@code up.lock} holds its holder's pid). Refused like {@link
-   * #read}, so a dangling link never makes hermes create a file at its target.
+   * {@link #read} like any other file (a {@link PidLock} may hold its holder's pid). Refused like
+   * {@link #read}, so a dangling link never makes hermes create a file at its target.
    */
-  public static FileChannel openLock(Path file) throws IOException {
+  static FileChannel openLock(Path file) throws IOException {
     try {
       refuseUnlessRegular(file);
     } catch (NoSuchFileException e) {

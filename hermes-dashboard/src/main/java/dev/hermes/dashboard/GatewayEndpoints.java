@@ -3,6 +3,7 @@ package dev.hermes.dashboard;
 import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.LogTail;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.supervision.GatewayAction;

@@ -1,6 +1,7 @@
 package dev.hermes.gateway;
 
 import dev.hermes.core.ConfigKey;
+import dev.hermes.core.EnvFile;
 import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
@@ -122,7 +123,7 @@ record GatewaySettings(String host, int port, Optional<ModelEndpoint> model, Pat
   private static Optional<String> apiKey(Path envFile) throws FatalConfigurationException {
     Map<String, String> env;
     try {
-      env = DotEnv.read(envFile);
+      env = EnvFile.values(envFile);
     } catch (IOException e) {
       throw new FatalConfigurationException("could not read " + envFile + ": " + e.getMessage());
     } catch (FileRefusedException e) {

@@ -1,5 +1,6 @@
 package dev.hermes.cli.top;
 
+import dev.hermes.core.LogTail;
 import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayOutcome;
 import dev.hermes.supervision.GatewayOverview;
@@ -125,7 +126,7 @@ public final class TopController {
     String note = null;
     try {
       if (Files.exists(file)) {
-        lines = LogTail.read(file, LOG_LINES);
+        lines = LogTail.last(file, LOG_LINES);
       } else {
         note = "(no log yet)";
       }

@@ -2,13 +2,10 @@ package dev.hermes.supervision.s6;
 
 import dev.hermes.core.AtomicFiles;
 import dev.hermes.core.HermesException;
-import dev.hermes.core.OwnFiles;
+import dev.hermes.core.PidLock;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,22 +42,15 @@ public final class LocalSupervisor implements AutoCloseable {
   private final TreeOwnership ownership;
   private final Path scandir;
   private final Path pidFile;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final PidLock lock;
   private Process scanner;
 
   private LocalSupervisor(
-      S6Tools tools,
-      TreeOwnership ownership,
-      Path scandir,
-      Path pidFile,
-      FileChannel lockChannel,
-      FileLock lock) {
+      S6Tools tools, TreeOwnership ownership, Path scandir, Path pidFile, PidLock lock) {
     this.tools = tools;
     this.ownership = ownership;
     this.scandir = scandir;
     this.pidFile = pidFile;
-    this.lockChannel = lockChannel;
     this.lock = lock;
   }
 
@@ -85,19 +76,18 @@ public final class LocalSupervisor implements AutoCloseable {
     ownership.requireDirectory(runDir);
     ownership.requireFileOrAbsent(lockFile);
     ownership.requireFileOrAbsent(pidFile);
-    FileChannel channel = null;
+    PidLock lock = null;
     try {
-      channel = OwnFiles.openLock(lockFile);
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        throw new HermesException(
-            "hermes up is already running for "
-                + runDir.getParent()
-                + describeHolder(pidFile, lockFile)
-                + ": stop it with Ctrl-C in its terminal first");
-      }
-      LocalSupervisor claimed =
-          new LocalSupervisor(tools, ownership, scandir, pidFile, channel, lock);
+      lock =
+          PidLock.tryAcquire(lockFile)
+              .orElseThrow(
+                  () ->
+                      new HermesException(
+                          "hermes up is already running for "
+                              + runDir.getParent()
+                              + describeHolder(pidFile, lockFile)
+                              + ": stop it with Ctrl-C in its terminal first"));
+      LocalSupervisor claimed = new LocalSupervisor(tools, ownership, scandir, pidFile, lock);
       if (Files.exists(scandir.resolve(".s6-svscan/control")) && claimed.scannerAnswers()) {
         claimed.close();
         throw new HermesException(
@@ -111,13 +101,11 @@ public final class LocalSupervisor implements AutoCloseable {
       claimed.recordHolder();
       return claimed;
     } catch (IOException e) {
-      closeQuietly(channel);
+      closeQuietly(lock);
       throw new UncheckedIOException(
           "could not lock " + runDir.resolve("up.lock") + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      if (channel != null && channel.isOpen()) {
-        closeQuietly(channel);
-      }
+      closeQuietly(lock);
       throw e;
     }
   }
@@ -214,12 +202,7 @@ public final class LocalSupervisor implements AutoCloseable {
     } catch (IOException e) {
       // A stale pid file names a dead process: readers check /proc before trusting it.
     }
-    try {
-      lock.release();
-    } catch (IOException e) {
-      // Closing the channel releases it too.
-    }
-    closeQuietly(lockChannel);
+    closeQuietly(lock);
   }
 
   private boolean scannerAnswers() {
@@ -249,10 +232,7 @@ public final class LocalSupervisor implements AutoCloseable {
    * could name no process at all, or a dead one.
    */
   private void recordHolder() throws IOException {
-    byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
-    lockChannel.truncate(0);
-    lockChannel.write(ByteBuffer.wrap(pid), 0);
-    lockChannel.force(false);
+    lock.recordHolder(ProcessHandle.current().pid());
     Files.deleteIfExists(pidFile);
   }
 
@@ -278,26 +258,21 @@ public final class LocalSupervisor implements AutoCloseable {
 
   /** The pid a file holds when it names a live process. */
   private static Optional<Long> livePid(Path file) {
-    try {
-      String pid = OwnFiles.readText(file, OwnFiles.LINE_LIMIT).trim();
-      if (!pid.matches("\\d{1,9}")) {
-        return Optional.empty();
-      }
-      long value = Long.parseLong(pid);
-      return ProcessHandle.of(value).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
-    } catch (IOException | HermesException e) {
+    OptionalLong pid = PidLock.readPid(file);
+    if (pid.isEmpty()) {
       return Optional.empty();
     }
+    return ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
   }
 
-  private static void closeQuietly(FileChannel channel) {
-    if (channel == null) {
+  private static void closeQuietly(PidLock lock) {
+    if (lock == null) {
       return;
     }
     try {
-      channel.close();
+      lock.close();
     } catch (IOException e) {
-      // Nothing left to release.
+      // Closing the channel releases the lock even when releasing it failed.
     }
   }
 

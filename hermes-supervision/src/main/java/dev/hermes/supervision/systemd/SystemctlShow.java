@@ -4,7 +4,7 @@ import dev.hermes.core.state.Hold;
 import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.HostUnits;
-import java.util.HashMap;
+import dev.hermes.supervision.KeyValueLines;
 import java.util.Map;
 
 /**
@@ -21,23 +21,12 @@ final class SystemctlShow {
 
   private SystemctlShow() {}
 
-  static Map<String, String> properties(String output) {
-    Map<String, String> values = new HashMap<>();
-    for (String line : output.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-      }
-    }
-    return values;
-  }
-
   /**
    * The status of an installed unit. systemd has no readiness protocol for a {@code Type=simple}
    * service, so a running gateway counts as ready; its {@code /health} endpoint is the authority.
    */
   static GatewayStatus parse(String profile, String output) {
-    Map<String, String> p = properties(output);
+    Map<String, String> p = KeyValueLines.parse(output, '=');
     String active = p.getOrDefault("ActiveState", "");
     int mainPid = HostUnits.number(p.get("MainPID"));
     boolean up =

@@ -2,7 +2,7 @@ package dev.hermes.supervision.windows;
 
 import dev.hermes.core.ProfileNames;
 import dev.hermes.supervision.GatewayStatus;
-import java.util.HashMap;
+import dev.hermes.supervision.KeyValueLines;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -61,24 +61,13 @@ final class SchtasksOutput {
     return field.toString();
   }
 
-  /** The {@code Label: value} lines of {@code /FO LIST /V}; the first block wins. */
-  static Map<String, String> fields(String list) {
-    Map<String, String> values = new HashMap<>();
-    for (String raw : list.split("\n")) {
-      int colon = raw.indexOf(':');
-      if (colon > 0) {
-        values.putIfAbsent(raw.substring(0, colon).trim(), raw.substring(colon + 1).trim());
-      }
-    }
-    return values;
-  }
-
   /**
    * Task Scheduler reports neither a pid nor readiness nor a restart count: a running task counts
    * as up and ready (its {@code /health} endpoint is the authority), pid and restarts are unknown.
    */
   static GatewayStatus parse(String profile, String list) {
-    Map<String, String> f = fields(list);
+    // The Label: value lines of /FO LIST /V.
+    Map<String, String> f = KeyValueLines.parse(list, ':');
     boolean up = "Running".equalsIgnoreCase(f.getOrDefault("Status", ""));
     boolean enabled = "Enabled".equalsIgnoreCase(f.getOrDefault("Scheduled Task State", ""));
     int lastResult = number(f.get("Last Result"));

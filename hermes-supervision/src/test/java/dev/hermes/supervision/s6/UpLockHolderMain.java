@@ -6,8 +6,8 @@ import java.nio.file.Path;
 /**
  * A second process holding {@code hermes up}'s lock as a starting {@code hermes up} does (its
  * s6-svscan not started yet): claims, says {@code claimed}, and holds until its stdin closes.
- * Started by {@link LocalSupervisorTest}: a lock held by this JVM itself could not be tested, as a
- * JVM refuses to take its own lock twice instead of reporting it held.
+ * Started by {@link LocalSupervisorTest} as a process of its own, as a running {@code hermes up}
+ * is: the pid it records is not the test's, which stands in for a live s6-svscan's.
  */
 public final class UpLockHolderMain {
   private UpLockHolderMain() {}

@@ -1,9 +1,8 @@
-package dev.hermes.dashboard;
+package dev.hermes.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hermes.core.FileRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package dev.hermes.dashboard;
+package dev.hermes.core;
 
-import dev.hermes.core.OwnFiles;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,17 +12,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last lines of a log file, read backwards from its end: s6-log's {@code current} can hold a
- * megabyte, and the page asks for it every few seconds. Reads at most {@link #MAX_BYTES}.
+ * The last lines of a log file, read backwards from its end: s6-log's {@code current} grows to a
+ * megabyte before it is rotated, and the dashboard page and the terminal view reread it every few
+ * seconds. Only the chunks that hold the lines asked for are read, and never more than {@link
+ * #MAX_BYTES}.
  */
-final class LogTail {
-  static final int MAX_BYTES = 256 * 1024;
+public final class LogTail {
+  /**
+   * More than any page or screen shows (500 lines of 500 bytes); the bound is for one huge line,
+   * which is cut to its end instead of loaded whole.
+   */
+  public static final int MAX_BYTES = 256 * 1024;
+
   private static final int CHUNK = 8192;
 
   private LogTail() {}
 
-  /** Up to {@code count} last lines, oldest first; empty when the file does not exist. */
-  static List<String> last(Path file, int count) throws IOException {
+  /**
+   * Up to {@code count} last complete lines, oldest first, without their {@code \n} or {@code
+   * \r\n}: a line cut by the read limit is dropped. Empty when the file does not exist.
+   *
+   * @throws FileRefusedException when it is a symbolic link or not a regular file
+   */
+  public static List<String> last(Path file, int count) throws IOException {
     if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
@@ -54,7 +65,7 @@ final class LogTail {
       if (start > 0 && !lines.isEmpty()) {
         lines.remove(0); // began mid-line
       }
-      return lines.size() > count ? lines.subList(lines.size() - count, lines.size()) : lines;
+      return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
   }
 
