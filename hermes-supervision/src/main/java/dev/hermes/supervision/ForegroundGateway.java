@@ -1,16 +1,15 @@
 package dev.hermes.supervision;
 
 import dev.hermes.core.GatewayStateFile;
-import dev.hermes.core.HermesException;
-import dev.hermes.core.OwnFiles;
+import dev.hermes.core.PidLock;
 import dev.hermes.core.Profile;
 import dev.hermes.core.state.ReportedState;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * A gateway someone started by hand ({@code hermes gateway run}) that no supervisor knows: found
@@ -34,13 +33,7 @@ final class ForegroundGateway {
       return OptionalInt.empty();
     }
     long pid = number.longValue();
-    String pidFile;
-    try {
-      pidFile = OwnFiles.readText(profile.pidFile(), OwnFiles.LINE_LIMIT).strip();
-    } catch (IOException | HermesException e) {
-      return OptionalInt.empty();
-    }
-    if (!pidFile.equals(Long.toString(pid))) {
+    if (!PidLock.readPid(profile.pidFile()).equals(OptionalLong.of(pid))) {
       return OptionalInt.empty();
     }
     boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);

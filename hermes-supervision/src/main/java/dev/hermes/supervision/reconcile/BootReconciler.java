@@ -3,7 +3,7 @@ package dev.hermes.supervision.reconcile;
 import dev.hermes.core.AtomicFiles;
 import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.HermesHome;
-import dev.hermes.core.OwnFiles;
+import dev.hermes.core.PidLock;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileStore;
@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -166,13 +167,9 @@ public final class BootReconciler {
   }
 
   private static boolean pidFileIsLive(Path pidFile) {
-    try {
-      String text = OwnFiles.readText(pidFile, OwnFiles.LINE_LIMIT).trim();
-      return text.matches("\\d{1,9}")
-          && ProcessHandle.of(Long.parseLong(text)).map(ProcessHandle::isAlive).orElse(false);
-    } catch (IOException | FileRefusedException e) {
-      return false;
-    }
+    OptionalLong pid = PidLock.readPid(pidFile);
+    return pid.isPresent()
+        && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
   }
 
   private void warn(String message) {

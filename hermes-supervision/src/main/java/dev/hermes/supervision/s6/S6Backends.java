@@ -1,11 +1,13 @@
 package dev.hermes.supervision.s6;
 
 import dev.hermes.core.OwnFiles;
+import dev.hermes.core.PidLock;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.supervision.SupervisionEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /** Builds the s6 backend for the container and for {@code hermes up}. */
@@ -47,11 +49,12 @@ public final class S6Backends {
   /** True when the pid file names a live process whose command is s6-svscan. */
   public static boolean localScannerRunning(SupervisionEnvironment e) {
     try {
-      String pid = OwnFiles.readText(localScannerPidFile(e), OwnFiles.LINE_LIMIT).trim();
-      if (!pid.matches("\\d{1,9}")) {
+      OptionalLong pid = PidLock.readPid(localScannerPidFile(e));
+      if (pid.isEmpty()) {
         return false;
       }
-      String comm = OwnFiles.readText(e.system("proc/" + pid + "/comm"), OwnFiles.LINE_LIMIT);
+      String comm =
+          OwnFiles.readText(e.system("proc/" + pid.getAsLong() + "/comm"), OwnFiles.LINE_LIMIT);
       return comm.strip().equals("s6-svscan");
     } catch (IOException | RuntimeException ex) {
       return false;
