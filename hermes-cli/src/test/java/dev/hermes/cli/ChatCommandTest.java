@@ -170,16 +170,17 @@ class ChatCommandTest {
     }
   }
 
-  private static void awaitRunning(Profile profile, CompletableFuture<Integer> exit)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline && !exit.isDone()) {
-      if ("running".equals(profile.state().read().get("gateway_state"))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("gateway did not start: exit " + exit.getNow(null));
+  private static void awaitRunning(Profile profile, CompletableFuture<Integer> exit) {
+    await("gateway-" + profile.name() + " running")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              assertThat(exit.isDone())
+                  .as(() -> "gateway did not start: exit " + exit.getNow(null))
+                  .isFalse();
+              return "running".equals(profile.state().read().get("gateway_state"));
+            });
   }
 
   private static void writeConfig(Path dir, int gatewayPort, String baseUrl, int timeoutSeconds)

@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hermes.cli.it.HermesCli;
@@ -230,16 +231,19 @@ class LauncherIT {
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
               .timeout(Duration.ofSeconds(2))
               .build();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      int status = 0;
-      while (status != 200 && server.isAlive() && System.nanoTime() < deadline) {
-        try {
-          status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-          Thread.sleep(100);
-        }
-      }
-      assertThat(status).as(path + " of the launched server").isEqualTo(200);
+      await(path + " of the launched server answering 200")
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                assertThat(server.isAlive()).as("the launched server runs").isTrue();
+                try {
+                  return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException e) {
+                  return -1;
+                }
+              },
+              status -> status == 200);
 
       // The launcher execs: the process it started is the JVM.
       String commandLine =

@@ -2,6 +2,7 @@ package dev.hermes.supervision;
 
 import dev.hermes.core.state.ActualState;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -46,35 +47,30 @@ public final class GatewayWait {
    * @throws SupervisionException when the gateway is held down, or the timeout passes
    */
   public GatewayStatus until(String profile, Goal goal, int notPid, Duration timeout) {
-    long deadline = nanoTime.getAsLong() + timeout.toNanos();
-    GatewayStatus status;
-    while (true) {
-      status = manager.status(profile);
-      if (reached(status, goal, notPid)) {
-        return status;
-      }
-      if (goal == Goal.READY && status.failure() != null && !status.up()) {
-        throw new SupervisionException("gateway-" + profile + " is held down: " + status.failure());
-      }
-      if (nanoTime.getAsLong() >= deadline) {
-        break;
-      }
-      try {
-        sleeper.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SupervisionException("interrupted while waiting for gateway-" + profile);
-      }
-    }
-    throw new SupervisionException(
-        "gateway-"
-            + profile
-            + (goal == Goal.READY ? " did not become ready" : " did not go down")
-            + " within "
-            + timeout.toSeconds()
-            + "s (now: "
-            + status.actual()
-            + ")");
+    return poll(
+        profile,
+        timeout,
+        status -> {
+          if (reached(status, goal, notPid)) {
+            return status;
+          }
+          if (goal == Goal.READY && status.failure() != null && !status.up()) {
+            throw new SupervisionException(
+                "gateway-" + profile + " is held down: " + status.failure());
+          }
+          return null;
+        },
+        status -> {
+          throw new SupervisionException(
+              "gateway-"
+                  + profile
+                  + (goal == Goal.READY ? " did not become ready" : " did not go down")
+                  + " within "
+                  + timeout.toSeconds()
+                  + "s (now: "
+                  + status.actual()
+                  + ")");
+        });
   }
 
   /**
@@ -87,19 +83,43 @@ public final class GatewayWait {
    */
   public GatewayOutcome settle(
       String profile, GatewayAction action, GatewayStatus before, Duration bound) {
-    long deadline = nanoTime.getAsLong() + bound.toNanos();
     int oldPid = action == GatewayAction.RESTART && before.up() ? before.pid() : -1;
     int restartsBefore = before.restarts();
+    return poll(
+        profile,
+        bound,
+        status -> {
+          GatewayOutcome.Verdict verdict = verdict(status, action, oldPid, restartsBefore);
+          return verdict == null ? null : new GatewayOutcome(action, verdict, status);
+        },
+        status ->
+            new GatewayOutcome(
+                action,
+                action.bringsUp()
+                    ? GatewayOutcome.Verdict.STARTING
+                    : GatewayOutcome.Verdict.STOPPING,
+                status));
+  }
+
+  /**
+   * Reads the gateway's status every {@link #POLL_MILLIS} until {@code done} makes something of it
+   * (null: not yet), and once {@code bound} has passed answers with {@code late} on the last status
+   * instead. Either may throw to end the wait.
+   */
+  private <R> R poll(
+      String profile,
+      Duration bound,
+      Function<GatewayStatus, R> done,
+      Function<GatewayStatus, R> late) {
+    long deadline = nanoTime.getAsLong() + bound.toNanos();
     while (true) {
       GatewayStatus status = manager.status(profile);
-      GatewayOutcome.Verdict verdict = verdict(status, action, oldPid, restartsBefore);
-      boolean late = nanoTime.getAsLong() >= deadline;
-      if (verdict != null || late) {
-        if (verdict == null) {
-          verdict =
-              action.bringsUp() ? GatewayOutcome.Verdict.STARTING : GatewayOutcome.Verdict.STOPPING;
-        }
-        return new GatewayOutcome(action, verdict, status);
+      R result = done.apply(status);
+      if (result != null) {
+        return result;
+      }
+      if (nanoTime.getAsLong() >= deadline) {
+        return late.apply(status);
       }
       try {
         sleeper.sleep(POLL_MILLIS);

@@ -1,6 +1,7 @@
 package dev.hermes.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.APIResponse;
@@ -167,6 +168,7 @@ class DashboardBrowserIT {
                 url + "/api/gateways/beta/start", RequestOptions.create().setHeader("Origin", url));
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.text()).contains("CSRF token");
+    // Not a wait for something: time for a start to have happened, had the request been taken.
     HermesCli.pause(1500);
     JsonNode beta = cli.gateway("beta");
     assertThat(beta.get("up").asBoolean()).isFalse();
@@ -179,16 +181,14 @@ class DashboardBrowserIT {
     long pid = Long.parseLong(Dashboards.svstat(home, "pid"));
     assertThat(cli.gateways()).doesNotContainKey("dashboard");
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-    long deadline = System.nanoTime() + READY.toNanos();
-    while (true) {
-      String now = Dashboards.svstat(home, "up,ready,pid");
-      if (now.startsWith("true true ")
-          && !now.endsWith(" " + pid)
-          && Dashboards.status(url, "/api/session") == 200) {
-        break;
-      }
-      assertThat(System.nanoTime()).as("a new dashboard serves; now: " + now).isLessThan(deadline);
-      HermesCli.pause(100);
-    }
+    await("a new dashboard serving (s6-svstat up,ready,pid)")
+        .atMost(READY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> Dashboards.svstat(home, "up,ready,pid"),
+            now ->
+                now.startsWith("true true ")
+                    && !now.endsWith(" " + pid)
+                    && Dashboards.status(url, "/api/session") == 200);
   }
 }

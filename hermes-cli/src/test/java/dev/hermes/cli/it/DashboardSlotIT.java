@@ -73,7 +73,7 @@ class DashboardSlotIT {
       squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), dashboardPort));
       up = HermesUp.start(cli, scratch.resolve("up.log"));
 
-      await()
+      await("hermes up's warning that the dashboard is held down")
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(
               () ->
@@ -109,7 +109,7 @@ class DashboardSlotIT {
     up = HermesUp.start(cli, scratch.resolve("up.log"));
 
     // Starting (a warning) until it listens; then ready.
-    await()
+    await("doctor's dashboard slot line up and ready")
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->

@@ -1,5 +1,7 @@
 package dev.hermes.cli.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,13 +45,10 @@ final class Dashboards {
   }
 
   static void awaitServing(String url, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (status(url, "/api/session") != 200) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the dashboard at " + url + " did not answer within " + timeout);
-      }
-      HermesCli.pause(100);
-    }
+    await("the dashboard at " + url + " answering /api/session")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> status(url, "/api/session"), status -> status == 200);
   }
 
   /** {@code s6-svstat -o FIELDS} on the dashboard slot of hermes up's scandir. */

@@ -1,6 +1,7 @@
 package dev.hermes.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,22 +135,20 @@ public final class HermesCli {
 
   /** Polls the gateway's status until it matches; fails with the last status after the timeout. */
   public JsonNode awaitGateway(String profile, Duration timeout, Predicate<JsonNode> condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      last = gateway(profile);
-      if (last != null && condition.test(last)) {
-        return last;
-      }
-      pause(200);
-    }
-    throw new AssertionError("gateway-" + profile + " never matched; last status: " + last);
+    return await("the status of gateway-" + profile)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> gateway(profile), s -> s != null && condition.test(s));
   }
 
   public static boolean ready(JsonNode status) {
     return status.get("ready").asBoolean();
   }
 
+  /**
+   * Lets {@code millis} pass: for a test that proves something does not happen within a while, not
+   * for waiting until something does (that is a poll with a bound, {@code await}).
+   */
   public static void pause(long millis) {
     try {
       Thread.sleep(millis);

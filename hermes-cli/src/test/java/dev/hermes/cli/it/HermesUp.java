@@ -1,5 +1,8 @@
 package dev.hermes.cli.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real {@code hermes up} in the background, its output in a file. Stopped with SIGTERM (the clean
@@ -34,13 +38,21 @@ public final class HermesUp implements AutoCloseable {
               .redirectOutput(output.toFile())
               .start();
       HermesUp up = new HermesUp(process, output);
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (!up.output().contains("Press Ctrl-C to stop every gateway.")) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          up.kill();
-          throw new AssertionError("hermes up did not come up:\n" + up.output());
-        }
-        HermesCli.pause(50);
+      try {
+        await("hermes up supervising the gateways")
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(50))
+            .until(
+                () -> {
+                  if (up.output().contains("Press Ctrl-C to stop every gateway.")) {
+                    return true;
+                  }
+                  assertThat(process.isAlive()).as("hermes up runs").isTrue();
+                  return false;
+                });
+      } catch (ConditionTimeoutException | AssertionError e) {
+        up.kill();
+        throw new AssertionError("hermes up did not come up:\n" + up.output(), e);
       }
       return up;
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.hermes.cli.it;
 
 import static dev.hermes.cli.it.HermesCli.ready;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermes.testing.Required;
@@ -162,6 +163,7 @@ class HermesUpIT {
     String state = Files.readString(home.resolve("profiles/broken/gateway_state.json"));
     assertThat(state).contains("\"gateway_state\" : \"startup_failed\"");
     assertThat(cli.ok("gateway", "status", "--all")).containsPattern("broken +running +failed");
+    // Not a wait for something: time for s6 to have brought it back, were it going to.
     HermesCli.pause(1500);
     assertThat(cli.gateway("broken").get("up").asBoolean()).as("stays down").isFalse();
 
@@ -318,12 +320,17 @@ class HermesUpIT {
             .start();
     try {
       Path pidFile = home.resolve("profiles/fg/gateway.pid");
-      long deadline = System.nanoTime() + READY.toNanos();
-      while (!Files.readString(scratch.resolve("fg.log")).contains("info: ready")) {
-        assertThat(System.nanoTime()).as("gateway ready").isLessThan(deadline);
-        assertThat(run.isAlive()).isTrue();
-        HermesCli.pause(100);
-      }
+      await("gateway-fg ready in the foreground")
+          .atMost(READY)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                if (Files.readString(scratch.resolve("fg.log")).contains("info: ready")) {
+                  return true;
+                }
+                assertThat(run.isAlive()).isTrue();
+                return false;
+              });
       assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(run.pid()));
       assertThat(cli.gateway("fg").get("up").asBoolean()).as("the slot stays down").isFalse();
       run.destroy();

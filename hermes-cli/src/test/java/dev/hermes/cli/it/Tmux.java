@@ -1,5 +1,7 @@
 package dev.hermes.cli.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -92,16 +94,10 @@ public final class Tmux implements AutoCloseable {
 
   /** Polls the screen until it matches; fails with the last screen after the timeout. */
   public String awaitScreen(Duration timeout, Predicate<String> condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      last = screen();
-      if (condition.test(last)) {
-        return last;
-      }
-      HermesCli.pause(100);
-    }
-    throw new AssertionError("the terminal never showed what was expected; last screen:\n" + last);
+    return await("the terminal's screen")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(100))
+        .until(this::screen, condition);
   }
 
   private String run(String... args) {

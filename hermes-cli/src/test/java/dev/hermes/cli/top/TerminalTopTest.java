@@ -1,6 +1,7 @@
 package dev.hermes.cli.top;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hermes.cli.CliContext;
 import dev.hermes.core.ContainerProbe;
@@ -13,6 +14,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,12 +87,11 @@ class TerminalTopTest {
     return screen.toString(StandardCharsets.UTF_8);
   }
 
-  private void awaitOutput(String text) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!written().contains(text)) {
-      assertThat(System.nanoTime()).as("output shows %s", text).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private void awaitOutput(String text) {
+    await("output shows " + text)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> written().contains(text));
   }
 
   private void assertRestored() {

@@ -43,6 +43,8 @@ final class S6Scanner implements AutoCloseable {
     builder.environment().put("HERMES_HOME", hermesHome.toString());
     Process p = builder.start();
     S6Scanner scanner = new S6Scanner(scandir, p);
+    // A loop of its own rather than Awaitility: bench/supervision runs this class on the shaded
+    // jar's class path, which has no test dependencies.
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!Files.exists(scandir.resolve(".s6-svscan/control"))) {
       if (System.nanoTime() > deadline || !p.isAlive()) {

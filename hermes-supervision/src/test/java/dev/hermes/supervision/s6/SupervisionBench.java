@@ -95,7 +95,11 @@ public final class SupervisionBench {
     until(s6, "warm", GatewayStatus::registered, true);
   }
 
-  /** Polls status until the condition holds; "supervised" means s6-svstat answers for the slot. */
+  /**
+   * Polls status until the condition holds; "supervised" means s6-svstat answers for the slot. It
+   * polls without a pause, as what it times ends when the condition holds, and without Awaitility,
+   * which is not on the class path bench/supervision runs this with.
+   */
   private static GatewayStatus until(
       S6ServiceManager s6, String profile, Predicate<GatewayStatus> condition, boolean supervised)
       throws InterruptedException {

@@ -2,11 +2,11 @@ package dev.hermes.supervision.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.RecordingRunner;
 import dev.hermes.supervision.SupervisionException;
+import dev.hermes.testing.Required;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +82,7 @@ class SystemdUnitTest {
 
   @Test
   void theInstalledUnitPassesSystemdAnalyzeVerify() throws Exception {
-    assumeTrue(
+    Required.engine(
         onPath("systemd-analyze"), "systemd-analyze is not installed: cannot verify the unit");
     // A launcher whose path needs quoting and specifier escaping (%n is the unit name to systemd):
     // verify only passes when systemd resolves ExecStart to exactly this executable file.
@@ -104,12 +104,13 @@ class SystemdUnitTest {
 
     ProcessBuilder verify =
         new ProcessBuilder("systemd-analyze", "--user", "verify", unit.toString())
-            .redirectErrorStream(true);
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("verify.out").toFile());
     verify.environment().put("XDG_RUNTIME_DIR", runtime.toString());
     Process process = verify.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assumeTrue(process.waitFor(60, TimeUnit.SECONDS), "systemd-analyze did not finish in 60 s");
-    assumeTrue(
+    finish(process, 60, "systemd-analyze verify");
+    String output = Files.readString(tmp.resolve("verify.out"), StandardCharsets.UTF_8);
+    Required.engine(
         !output.contains("Failed to initialize manager")
             && !output.contains("Failed to setup working directory"),
         "systemd-analyze cannot run here: " + output);
@@ -118,7 +119,17 @@ class SystemdUnitTest {
     assertThat(process.exitValue()).as("systemd-analyze verify exit: " + output).isZero();
   }
 
-  private static boolean onPath(String program) {
+  /** Waits for {@code process} to end; one still running after {@code seconds} fails the test. */
+  private static void finish(Process process, long seconds, String what)
+      throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(what + " did not finish in " + seconds + " s");
+    }
+  }
+
+  /** Whether {@code program} is on the PATH and answers {@code --version}; a hang fails. */
+  private static boolean onPath(String program) throws InterruptedException {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
         return runs(program);
@@ -127,16 +138,18 @@ class SystemdUnitTest {
     return false;
   }
 
-  private static boolean runs(String program) {
+  private static boolean runs(String program) throws InterruptedException {
+    Process p;
     try {
-      Process p = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+      p =
+          new ProcessBuilder(program, "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (IOException e) {
       return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
+    finish(p, 30, program + " --version");
+    return p.exitValue() == 0;
   }
 }
