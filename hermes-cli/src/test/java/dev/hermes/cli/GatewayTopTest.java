@@ -11,6 +11,7 @@ import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.GatewayOverview;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.SupervisionException;
+import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
