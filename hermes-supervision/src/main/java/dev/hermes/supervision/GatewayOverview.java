@@ -110,7 +110,12 @@ public record GatewayOverview(
 
   /** One row per profile, in order, from one {@link ServiceManager#statusAll} call. */
   public static List<GatewayOverview> of(List<Profile> profiles, ServiceManager manager) {
-    List<GatewayStatus> statuses = manager.statusAll(profiles.stream().map(Profile::name).toList());
+    return of(profiles, manager.statusAll(profiles.stream().map(Profile::name).toList()), manager);
+  }
+
+  /** One row per profile, with the status of each, in the same order. */
+  public static List<GatewayOverview> of(
+      List<Profile> profiles, List<GatewayStatus> statuses, ServiceManager manager) {
     List<GatewayOverview> rows = new ArrayList<>();
     for (int i = 0; i < profiles.size(); i++) {
       rows.add(of(profiles.get(i), statuses.get(i), manager));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hermes.cli.CliContext;
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.HermesHome;
+import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.none.NoServiceManager;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -69,8 +70,8 @@ class TerminalTopTest {
             null,
             new ContainerProbe(home.resolve("no-such-root")),
             c -> new NoServiceManager());
-    GatewayBoard board = new GatewayBoard(context);
-    TopController controller = new TopController(board, board.overview());
+    GatewayBoard board = TopView.board(context);
+    TopController controller = new TopController(board, board.rows());
     return CompletableFuture.runAsync(
         () -> {
           try {
