@@ -44,7 +44,7 @@ public final class GatewayColumns {
   }
 
   /** A profile whose config cannot be used shows {@code bad-config}, as in {@code profile list}. */
-  private static String port(GatewayOverview row) {
+  static String port(GatewayOverview row) {
     if (row.configError() != null) {
       return "bad-config";
     }

@@ -1,12 +1,7 @@
 package dev.hermes.cli;
 
-import dev.hermes.core.Profile;
-import dev.hermes.core.ProfileSummary;
-import dev.hermes.supervision.GatewayOverview;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@code hermes profile list [--json]}: name, port, desired and actual state of every profile. */
 public final class ProfileListCommand implements CliCommand {
@@ -19,32 +14,20 @@ public final class ProfileListCommand implements CliCommand {
 
   @Override
   public int run(Invocation in) {
-    List<Profile> profiles = in.context().profiles().list();
-    List<ProfileSummary> rows = profiles.stream().map(ProfileSummary::of).toList();
-    // The actual state in the words gateway status uses, from the supervisor.
-    List<GatewayOverview> gateways = GatewayOverview.of(profiles, in.context().serviceManager());
+    List<ProfileListRow> rows =
+        ProfileListRow.of(in.context().profiles().list(), in.context().serviceManager());
     PrintWriter out = in.out();
     if (in.flag("--json")) {
-      List<Map<String, Object>> json = new ArrayList<>();
-      for (int i = 0; i < rows.size(); i++) {
-        Map<String, Object> row = rows.get(i).toJson();
-        row.put("actual", gateways.get(i).actual().word());
-        row.put("reason", gateways.get(i).reason());
-        json.add(row);
-      }
-      out.println(Json.write(json));
+      out.println(Json.write(rows.stream().map(ProfileListRow::toJson).toList()));
       return 0;
     }
     Table table = new Table("PROFILE", "PORT", "DESIRED", "ACTUAL");
-    for (int i = 0; i < rows.size(); i++) {
-      ProfileSummary row = rows.get(i);
+    for (ProfileListRow row : rows) {
       table.add(
-          row.name(),
-          row.configError() != null
-              ? "bad-config"
-              : row.port() == null ? "-" : row.port().toString(),
-          orDash(row.desired()),
-          gateways.get(i).actual().word());
+          row.profile().name(),
+          GatewayColumns.port(row.gateway()),
+          orDash(row.profile().desired()),
+          row.gateway().actual().word());
     }
     table.print(out);
     return 0;

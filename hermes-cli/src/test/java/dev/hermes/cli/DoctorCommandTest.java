@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.SupervisionException;
+import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

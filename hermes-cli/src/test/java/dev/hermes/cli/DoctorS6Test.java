@@ -10,6 +10,7 @@ import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.s6.S6ServiceManager;
 import dev.hermes.supervision.s6.S6Tools;
 import dev.hermes.supervision.s6.SvstatParser;
+import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -19,6 +19,7 @@ import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.none.NoServiceManager;
 import dev.hermes.supervision.resolve.ServiceManagerResolver;
+import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,8 +253,8 @@ class DocumentedExamplesTest {
       list(setup.get("down")).forEach(fake::down);
       list(setup.get("crash-loop")).forEach(p -> fake.keepsFailing(p, CRASH_LOOP));
       list(setup.get("fatal")).forEach(p -> fake.keepsFailing(p, FATAL));
-      list(setup.get("crashing")).forEach(fake::keepsCrashing);
-      list(setup.get("slow")).forEach(fake::slow);
+      list(setup.get("crashing")).forEach(p -> DocumentedScenes.keepsCrashing(fake, p));
+      list(setup.get("slow")).forEach(p -> DocumentedScenes.slow(fake, p));
       fake.acceptLifecycle(list(setup.get("refusing")).toArray(String[]::new));
       list(setup.get("not-registered")).forEach(fake::notRegistered);
       return c -> fake;

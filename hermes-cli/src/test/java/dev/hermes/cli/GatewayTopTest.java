@@ -2,15 +2,17 @@ package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hermes.cli.top.GatewayBoard;
 import dev.hermes.cli.top.Key;
 import dev.hermes.cli.top.TopController;
 import dev.hermes.cli.top.TopScreen;
+import dev.hermes.cli.top.TopView;
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.HermesHome;
+import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOverview;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.SupervisionException;
+import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class GatewayTopTest {
   }
 
   private GatewayBoard board(Function<CliContext, ServiceManager> managers) {
-    return new GatewayBoard(
+    return TopView.board(
         new CliContext(
             Map.of("HERMES_HOME", home.toString()),
             new HermesHome(home),
@@ -50,7 +52,7 @@ class GatewayTopTest {
 
   private TopController controller() {
     GatewayBoard board = board(c -> manager);
-    return new TopController(board, board.overview());
+    return new TopController(board, board.rows());
   }
 
   private static String selected(TopController top) {

@@ -1,16 +1,24 @@
 package dev.hermes.core;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One profile as listings show it. {@code port} is null when config.yaml cannot be read; {@code
- * desired} and {@code reported} are null when the gateway state holds no such field. {@code
- * configError} says why config.yaml or gateway_state.json cannot be used (invalid YAML, over its
- * cap, a symbolic link): the profile then lists as {@code bad-config}.
+ * One profile as the listings read it: its config.yaml and gateway_state.json, each read once, so a
+ * listing that shows both the profile and its gateway ({@code profile list}) parses neither twice.
+ *
+ * @param port the configured gateway port, or null when config.yaml cannot be read
+ * @param state the fields of gateway_state.json; empty when it is missing or cannot be used
+ * @param configError why config.yaml or gateway_state.json cannot be used (invalid YAML, over its
+ *     cap, a symbolic link), or null: the profile then lists as {@code bad-config}
  */
 public record ProfileSummary(
-    String name, String dir, Integer port, String desired, String reported, String configError) {
+    Profile profile, Integer port, Map<String, Object> state, String configError) {
+
+  public ProfileSummary {
+    state = Collections.unmodifiableMap(state);
+  }
 
   public static ProfileSummary of(Profile profile) {
     Integer port = null;
@@ -27,23 +35,35 @@ public record ProfileSummary(
       state = Map.of();
       error = error != null ? error : e.getMessage();
     }
-    return new ProfileSummary(
-        profile.name(),
-        profile.dir().toString(),
-        port,
-        text(state.get(GatewayStateFile.DESIRED_STATE)),
-        text(state.get(GatewayStateFile.GATEWAY_STATE)),
-        error);
+    return new ProfileSummary(profile, port, state, error);
   }
 
-  /** The summary as {@code profile list --json} and {@code profile show --json} give it. */
+  public String name() {
+    return profile.name();
+  }
+
+  public String dir() {
+    return profile.dir().toString();
+  }
+
+  /** {@code desired_state}, or null when the state holds none. */
+  public String desired() {
+    return text(state.get(GatewayStateFile.DESIRED_STATE));
+  }
+
+  /** {@code gateway_state}: what the gateway last wrote about itself, or null. */
+  public String reported() {
+    return text(state.get(GatewayStateFile.GATEWAY_STATE));
+  }
+
+  /** The fields {@code profile list --json} gives each profile before its gateway's. */
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", name);
-    json.put("dir", dir);
+    json.put("name", name());
+    json.put("dir", dir());
     json.put("port", port);
-    json.put("desired", desired);
-    json.put("reported", reported);
+    json.put("desired", desired());
+    json.put("reported", reported());
     json.put("config_error", configError);
     return json;
   }

@@ -2,6 +2,7 @@ package dev.hermes.dashboard;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.ReadinessNotice;
+import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayControl;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -69,7 +70,7 @@ public final class Dashboard implements AutoCloseable {
       DashboardLog log) {
     DashboardServer server = DashboardServer.bind(address, settings.port(), settings.host());
     int port = server.port();
-    GatewayBoard board = GatewayBoard.of(home, control.manager());
+    GatewayBoard board = GatewayBoard.cached(home, control);
     String manager = control.manager().describe();
     OverviewCache overview =
         new OverviewCache(
@@ -96,7 +97,7 @@ public final class Dashboard implements AutoCloseable {
             StaticFiles.load(),
             new SessionEndpoints(
                 policy, sessions, new LoginThrottle(System::nanoTime), cookie, log),
-            new GatewayEndpoints(home, control, board, overview, log),
+            new GatewayEndpoints(home, board, overview, log),
             cookie,
             log);
     server.serve(handler);

@@ -7,7 +7,7 @@ import dev.hermes.core.LogTail;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.supervision.GatewayAction;
-import dev.hermes.supervision.GatewayControl;
+import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,19 +21,12 @@ final class GatewayEndpoints {
   static final int LOG_LINES = 50;
 
   private final HermesHome home;
-  private final GatewayControl control;
   private final GatewayBoard board;
   private final OverviewCache overview;
   private final DashboardLog log;
 
-  GatewayEndpoints(
-      HermesHome home,
-      GatewayControl control,
-      GatewayBoard board,
-      OverviewCache overview,
-      DashboardLog log) {
+  GatewayEndpoints(HermesHome home, GatewayBoard board, OverviewCache overview, DashboardLog log) {
     this.home = home;
-    this.control = control;
     this.board = board;
     this.overview = overview;
     this.log = log;
@@ -56,12 +49,11 @@ final class GatewayEndpoints {
     log.info(verb + " gateway-" + profile.name() + " (requested from " + request.client() + ")");
     GatewayOutcome outcome;
     try {
-      outcome = control.actAndSettle(action, profile.name());
+      outcome = board.apply(action, profile.name());
     } catch (HermesException | UncheckedIOException e) {
       log.warning(verb + " gateway-" + profile.name() + " failed: " + e.getMessage());
       throw new HttpFailure(409, e.getMessage());
     } finally {
-      board.forget();
       overview.invalidate();
     }
     if (!outcome.ok()) {
@@ -79,7 +71,7 @@ final class GatewayEndpoints {
 
   Reply logTail(String name) {
     Profile profile = existing(name);
-    Path file = home.gatewayLogsDir().resolve(profile.name()).resolve("current");
+    Path file = board.logFile(profile.name());
     List<String> lines;
     try {
       lines = LogTail.last(file, LOG_LINES);

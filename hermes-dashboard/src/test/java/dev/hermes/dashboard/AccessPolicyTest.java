@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.GatewayControl;
+import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -148,7 +149,7 @@ class AccessPolicyTest {
                   Dashboard.start(
                       s,
                       hermesHome,
-                      new GatewayControl(new FakeManager(), hermesHome, Clock.systemUTC()),
+                      new GatewayControl(FakeServiceManager.local(), hermesHome, Clock.systemUTC()),
                       Map.of(),
                       log))
           .isInstanceOf(DashboardRefusedException.class)

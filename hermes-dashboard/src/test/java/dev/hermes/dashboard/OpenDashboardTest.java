@@ -89,7 +89,7 @@ class OpenDashboardTest {
   void startGoesThroughTheSupervisorAndRecordsTheDesiredState() throws IOException {
     RawHttp.Response r = postAsThePage("/api/gateways/alpha/start");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(fixture.manager.actions).containsExactly("start alpha");
+    assertThat(fixture.manager.actions()).containsExactly("start alpha");
     assertThat(fixture.home.profile("alpha").state().text("desired_state")).contains("running");
     JsonNode alpha =
         JSON.readTree(RawHttp.to(port).get("/api/gateways").body()).get("gateways").get(1);
@@ -117,7 +117,7 @@ class OpenDashboardTest {
       assertThat(r.body()).startsWith("{\"error\":");
     }
     assertThat(JSON.readTree(none.body()).get("error").asText()).contains("CSRF token");
-    assertThat(fixture.manager.actions).isEmpty();
+    assertThat(fixture.manager.actions()).isEmpty();
     assertThat(fixture.home.profile("alpha").state().text("desired_state")).isEmpty();
   }
 
@@ -145,7 +145,7 @@ class OpenDashboardTest {
             .post("/api/gateways/alpha/start");
     assertThat(List.of(otherOrigin.status(), noOrigin.status(), crossSite.status()))
         .containsOnly(403);
-    assertThat(fixture.manager.actions).isEmpty();
+    assertThat(fixture.manager.actions()).isEmpty();
   }
 
   @Test
@@ -182,7 +182,7 @@ class OpenDashboardTest {
 
   @Test
   void aSupervisorRefusalComesBackAsAConflictWithItsMessage() throws IOException {
-    fixture.manager.refusing.put("alpha", "s6-svc -u on 'gateway-alpha' failed (rc=1): boom");
+    fixture.manager.refuses("alpha", "s6-svc -u on 'gateway-alpha' failed (rc=1): boom");
     RawHttp.Response r = postAsThePage("/api/gateways/alpha/start");
     assertThat(r.status()).isEqualTo(409);
     assertThat(JSON.readTree(r.body()).get("error").asText())
@@ -211,7 +211,7 @@ class OpenDashboardTest {
     }
     // Without the cache this would be 15 reads (3 profiles, 5 polls); timing on a loaded machine
     // may let one recomputation through. OverviewCacheTest checks the exact rule.
-    assertThat(fixture.manager.statusReads.get()).isLessThanOrEqualTo(6);
+    assertThat(fixture.manager.statusReads()).isLessThanOrEqualTo(6);
   }
 
   /** A change sent the way the page sends it: its session cookie, same origin, CSRF token. */

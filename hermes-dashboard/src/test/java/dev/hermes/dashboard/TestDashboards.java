@@ -4,6 +4,7 @@ import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.ProfileStore;
 import dev.hermes.supervision.GatewayControl;
+import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,7 +16,7 @@ import java.util.OptionalInt;
 /** A real dashboard on 127.0.0.1 and an ephemeral port, over a temporary HERMES_HOME. */
 final class TestDashboards {
   final HermesHome home;
-  final FakeManager manager = new FakeManager();
+  final FakeServiceManager manager = FakeServiceManager.local().acceptLifecycle();
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private OutputStream logStream = log;
 

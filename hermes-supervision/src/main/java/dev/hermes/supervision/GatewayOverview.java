@@ -1,9 +1,8 @@
 package dev.hermes.supervision;
 
-import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.GatewayStateFile;
-import dev.hermes.core.HermesException;
 import dev.hermes.core.Profile;
+import dev.hermes.core.ProfileSummary;
 import dev.hermes.core.state.ActualState;
 import dev.hermes.core.state.DesiredState;
 import dev.hermes.core.state.HoldReason;
@@ -51,20 +50,14 @@ public record GatewayOverview(
     String configError) {
 
   public static GatewayOverview of(Profile profile, GatewayStatus status, ServiceManager manager) {
-    Integer port = null;
-    String configError = null;
-    try {
-      port = profile.config().gatewayPort().stream().boxed().findFirst().orElse(null);
-    } catch (HermesException e) {
-      configError = e.getMessage();
-    }
-    Map<String, Object> state;
-    try {
-      state = profile.state().read();
-    } catch (FileRefusedException e) {
-      state = Map.of();
-      configError = configError != null ? configError : e.getMessage();
-    }
+    return of(ProfileSummary.of(profile), status, manager);
+  }
+
+  /** The row of a profile whose files were already read (by a listing that shows them too). */
+  public static GatewayOverview of(
+      ProfileSummary files, GatewayStatus status, ServiceManager manager) {
+    Profile profile = files.profile();
+    Map<String, Object> state = files.state();
     DesiredState desired =
         DesiredState.parse(state.get(GatewayStateFile.DESIRED_STATE)).orElse(null);
     ActualState actual = status.actual();
@@ -84,10 +77,10 @@ public record GatewayOverview(
             foreground.getAsInt(),
             ForegroundGateway.uptimeSeconds(state),
             0,
-            port,
+            files.port(),
             null,
             -1,
-            configError);
+            files.configError());
       }
     }
     return new GatewayOverview(
@@ -102,15 +95,20 @@ public record GatewayOverview(
         status.up() ? status.pid() : -1,
         status.up() ? status.sinceSeconds() : -1,
         Math.max(status.restarts(), 0),
-        port,
+        files.port(),
         lastExit,
         status.backoffSeconds(),
-        configError);
+        files.configError());
   }
 
   /** One row per profile, in order, from one {@link ServiceManager#statusAll} call. */
   public static List<GatewayOverview> of(List<Profile> profiles, ServiceManager manager) {
-    List<GatewayStatus> statuses = manager.statusAll(profiles.stream().map(Profile::name).toList());
+    return of(profiles, manager.statusAll(profiles.stream().map(Profile::name).toList()), manager);
+  }
+
+  /** One row per profile, with the status of each, in the same order. */
+  public static List<GatewayOverview> of(
+      List<Profile> profiles, List<GatewayStatus> statuses, ServiceManager manager) {
     List<GatewayOverview> rows = new ArrayList<>();
     for (int i = 0; i < profiles.size(); i++) {
       rows.add(of(profiles.get(i), statuses.get(i), manager));

@@ -1,5 +1,7 @@
 package dev.hermes.supervision;
 
+import java.util.List;
+
 /**
  * Gateway statuses for a view that asks about every gateway every second (the dashboard). A backend
  * whose status costs a process per gateway answers from what it read last while nothing can have
@@ -8,15 +10,28 @@ package dev.hermes.supervision;
 public interface StatusCache {
   GatewayStatus status(String profile);
 
+  /** The status of each profile, in the same order. */
+  default List<GatewayStatus> statusAll(List<String> profiles) {
+    return profiles.stream().map(this::status).toList();
+  }
+
   /** Forgets everything, e.g. after this process changed a gateway itself. */
   void clear();
 
-  /** No cache: every status is the manager's answer of the moment. */
+  /**
+   * No cache: every status is the manager's answer of the moment, many at once in the manager's own
+   * {@link ServiceManager#statusAll}.
+   */
   static StatusCache direct(ServiceManager manager) {
     return new StatusCache() {
       @Override
       public GatewayStatus status(String profile) {
         return manager.status(profile);
+      }
+
+      @Override
+      public List<GatewayStatus> statusAll(List<String> profiles) {
+        return manager.statusAll(profiles);
       }
 
       @Override

@@ -2,6 +2,7 @@ package dev.hermes.cli.top;
 
 import dev.hermes.core.LogTail;
 import dev.hermes.supervision.GatewayAction;
+import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOutcome;
 import dev.hermes.supervision.GatewayOverview;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class TopController {
   public void refresh() {
     String current = selectedProfile();
     try {
-      rows = board.overview();
+      rows = board.rows();
     } catch (RuntimeException e) {
       status = TopScreen.Status.error("✗ Could not refresh: " + message(e));
     }

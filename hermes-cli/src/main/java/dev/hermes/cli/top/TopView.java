@@ -2,6 +2,7 @@ package dev.hermes.cli.top;
 
 import dev.hermes.cli.CliContext;
 import dev.hermes.cli.GatewayColumns;
+import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOverview;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,15 +18,23 @@ public final class TopView {
   private TopView() {}
 
   public static void show(CliContext context, PrintWriter out) {
-    GatewayBoard board = new GatewayBoard(context);
+    GatewayBoard board = board(context);
     // Read once before touching the terminal: an error (no service manager, unreadable
     // HERMES_HOME) is then one plain line on stderr, not a flash of an empty screen.
-    List<GatewayOverview> rows = board.overview();
+    List<GatewayOverview> rows = board.rows();
     if (!Tty.interactive(context.env())) {
       GatewayColumns.print(rows, out);
       return;
     }
     out.flush();
     TerminalTop.runOnSystemTerminal(new TopController(board, rows));
+  }
+
+  /**
+   * The view's board: every refresh asks the supervisor afresh, and the service manager is resolved
+   * at the first read, like any other command's.
+   */
+  public static GatewayBoard board(CliContext context) {
+    return GatewayBoard.direct(context.home(), context::gateways);
   }
 }

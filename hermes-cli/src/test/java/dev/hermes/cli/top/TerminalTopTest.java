@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.hermes.cli.CliContext;
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.HermesHome;
+import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.none.NoServiceManager;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -71,8 +72,8 @@ class TerminalTopTest {
             null,
             new ContainerProbe(home.resolve("no-such-root")),
             c -> new NoServiceManager());
-    GatewayBoard board = new GatewayBoard(context);
-    TopController controller = new TopController(board, board.overview());
+    GatewayBoard board = TopView.board(context);
+    TopController controller = new TopController(board, board.rows());
     return CompletableFuture.runAsync(
         () -> {
           try {

@@ -1,0 +1,92 @@
+package dev.hermes.supervision;
+
+import dev.hermes.core.HermesHome;
+import dev.hermes.core.Profile;
+import dev.hermes.core.ProfileHooks;
+import dev.hermes.core.ProfileStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the live views (the terminal view, the dashboard) read and change: every profile's gateway
+ * as one row, the same rows {@code hermes gateway status --all} prints; the lifecycle actions, as
+ * the CLI takes them; and where each gateway's log is.
+ */
+public final class GatewayBoard {
+  private final HermesHome home;
+  private final Supplier<GatewayControl> control;
+
+  /** Null on a {@link #direct} board: every read asks the supervisor. */
+  private final StatusCache cache;
+
+  private GatewayBoard(HermesHome home, Supplier<GatewayControl> control, StatusCache cache) {
+    this.home = home;
+    this.control = control;
+    this.cache = cache;
+  }
+
+  /**
+   * A board for a view that reads when asked (the terminal view): each read asks the supervisor
+   * afresh, every gateway in one {@link ServiceManager#statusAll} call. {@code control} is asked
+   * for at every read, so a front end that resolves its service manager on first use (the CLI)
+   * fails there, where the view reports it, and not before.
+   */
+  public static GatewayBoard direct(HermesHome home, Supplier<GatewayControl> control) {
+    return new GatewayBoard(home, control, null);
+  }
+
+  /**
+   * A board for a view that polls every gateway every second (the dashboard): the statuses come
+   * through the manager's {@link StatusCache}, so under s6 a gateway whose state has not changed
+   * costs a few file stats instead of an {@code s6-svstat} run.
+   */
+  public static GatewayBoard cached(HermesHome home, GatewayControl control) {
+    return new GatewayBoard(home, () -> control, control.manager().statusCache());
+  }
+
+  /**
+   * Every profile's gateway, default first, then by name. A gateway whose status cannot be read
+   * becomes an {@code unknown} row naming the error, so one broken slot never hides the others.
+   */
+  public List<GatewayOverview> rows() {
+    ServiceManager manager = control.get().manager();
+    StatusCache statuses = cache != null ? cache : StatusCache.direct(manager);
+    List<Profile> profiles = new ProfileStore(home, ProfileHooks.NONE).list();
+    try {
+      return GatewayOverview.of(
+          profiles, statuses.statusAll(profiles.stream().map(Profile::name).toList()), manager);
+    } catch (RuntimeException e) {
+      // Ask one by one, so the broken slot is named and the others still show.
+      return profiles.stream().map(p -> row(p, statuses, manager)).toList();
+    }
+  }
+
+  /**
+   * Acts as the CLI does (through {@link GatewayControl}, recording {@code desired_state}) and says
+   * what the supervisor made of it. Whatever happened, the next read asks afresh.
+   */
+  public GatewayOutcome apply(GatewayAction action, String profile) {
+    try {
+      return control.get().actAndSettle(action, profile);
+    } finally {
+      if (cache != null) {
+        cache.clear();
+      }
+    }
+  }
+
+  /** The file s6-log writes the gateway's output to. */
+  public Path logFile(String profile) {
+    return home.profile(profile).logDir().resolve("current");
+  }
+
+  private static GatewayOverview row(
+      Profile profile, StatusCache statuses, ServiceManager manager) {
+    try {
+      return GatewayOverview.of(profile, statuses.status(profile.name()), manager);
+    } catch (RuntimeException e) {
+      return GatewayOverview.unavailable(profile.name(), e.getMessage());
+    }
+  }
+}
