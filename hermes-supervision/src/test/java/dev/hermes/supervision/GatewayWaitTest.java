@@ -6,50 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hermes.core.state.Hold;
 import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayWait.Goal;
+import dev.hermes.supervision.testing.FakeServiceManager;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GatewayWaitTest {
-  /** Answers status() from a script; the last answer repeats. */
-  private static final class ScriptedManager implements ServiceManager {
-    final Deque<GatewayStatus> answers = new ArrayDeque<>();
-    int calls;
-
-    @Override
-    public ServiceManagerKind kind() {
-      return ServiceManagerKind.S6;
-    }
-
-    @Override
-    public String describe() {
-      return "scripted";
-    }
-
-    @Override
-    public void start(String profile) {}
-
-    @Override
-    public void stop(String profile) {}
-
-    @Override
-    public void restart(String profile) {}
-
-    @Override
-    public GatewayStatus status(String profile) {
-      calls++;
-      return answers.size() > 1 ? answers.poll() : answers.peek();
-    }
-
-    @Override
-    public List<String> list() {
-      return List.of();
-    }
-  }
-
-  private final ScriptedManager manager = new ScriptedManager();
+  private final FakeServiceManager manager = FakeServiceManager.container();
   private long now;
   private final GatewayWait wait =
       new GatewayWait(manager, () -> now, millis -> now += millis * 1_000_000);
@@ -70,17 +32,17 @@ class GatewayWaitTest {
 
   @Test
   void readyOnceUpAndReady() {
-    manager.answers.addAll(List.of(down(null), up(10, false), up(10, true)));
+    manager.answers("coder", down(null), up(10, false), up(10, true));
 
     GatewayStatus status = wait.until("coder", Goal.READY, -1, Duration.ofSeconds(5));
 
     assertThat(status.pid()).isEqualTo(10);
-    assertThat(manager.calls).isEqualTo(3);
+    assertThat(manager.statusReads()).isEqualTo(3);
   }
 
   @Test
   void restartWaitsForANewPid() {
-    manager.answers.addAll(List.of(up(10, true), up(10, true), up(11, false), up(11, true)));
+    manager.answers("coder", up(10, true), up(10, true), up(11, false), up(11, true));
 
     GatewayStatus status = wait.until("coder", Goal.READY, 10, Duration.ofSeconds(5));
 
@@ -89,24 +51,24 @@ class GatewayWaitTest {
 
   @Test
   void downGoal() {
-    manager.answers.addAll(List.of(up(10, true), down(null)));
+    manager.answers("coder", up(10, true), down(null));
 
     assertThat(wait.until("coder", Goal.DOWN, -1, Duration.ofSeconds(5)).up()).isFalse();
   }
 
   @Test
   void heldDownEndsTheWaitWithTheReason() {
-    manager.answers.add(down("crash loop (5 exits in 9s, last: exit 1)"));
+    manager.answers("coder", down("crash loop (5 exits in 9s, last: exit 1)"));
 
     assertThatThrownBy(() -> wait.until("coder", Goal.READY, -1, Duration.ofSeconds(5)))
         .isInstanceOf(SupervisionException.class)
         .hasMessage("gateway-coder is held down: crash loop (5 exits in 9s, last: exit 1)");
-    assertThat(manager.calls).isEqualTo(1);
+    assertThat(manager.statusReads()).isEqualTo(1);
   }
 
   @Test
   void timeoutNamesTheLastState() {
-    manager.answers.add(up(10, false));
+    manager.answers("coder", up(10, false));
 
     assertThatThrownBy(() -> wait.until("coder", Goal.READY, -1, Duration.ofSeconds(2)))
         .isInstanceOf(SupervisionException.class)
@@ -129,7 +91,7 @@ class GatewayWaitTest {
 
   @Test
   void aStartSettlesOnReadyWithThePid() {
-    manager.answers.addAll(List.of(down(null), up(10, false), up(10, true)));
+    manager.answers("coder", down(null), up(10, false), up(10, true));
 
     GatewayOutcome outcome = settle(GatewayAction.START, down(null));
 
@@ -146,7 +108,7 @@ class GatewayWaitTest {
             .restarts(3)
             .hold(new Hold(HoldReason.FATAL_CONFIG, "fatal configuration: port 9 is in use"))
             .build();
-    manager.answers.addAll(List.of(up(10, false), held));
+    manager.answers("coder", up(10, false), held);
 
     GatewayOutcome outcome = settle(GatewayAction.START, down(null));
 
@@ -160,10 +122,10 @@ class GatewayWaitTest {
   void aStartWhoseGatewayCrashesAgainSaysSoEvenWhenTheRestartIsQuick() {
     // The crash count went up although the supervisor already brought it back.
     GatewayStatus before = down(null).toBuilder().restarts(3).build();
-    manager.answers.addAll(
-        List.of(
-            GatewayStatus.builder("coder").up(10).restarts(3).build(),
-            GatewayStatus.builder("coder").up(11).restarts(4).build()));
+    manager.answers(
+        "coder",
+        GatewayStatus.builder("coder").up(10).restarts(3).build(),
+        GatewayStatus.builder("coder").up(11).restarts(4).build());
 
     GatewayOutcome outcome = settle(GatewayAction.START, before);
 
@@ -176,7 +138,7 @@ class GatewayWaitTest {
 
   @Test
   void aGatewayWaitingOutItsBackoffIsACrash() {
-    manager.answers.add(crashed(3, 2));
+    manager.answers("coder", crashed(3, 2));
 
     GatewayOutcome outcome = settle(GatewayAction.RESTART, up(10, true));
 
@@ -189,17 +151,17 @@ class GatewayWaitTest {
 
   @Test
   void aRestartIsNotReadyWhileTheOldRunIsStillThere() {
-    manager.answers.addAll(List.of(up(10, true), up(10, true), up(11, true)));
+    manager.answers("coder", up(10, true), up(10, true), up(11, true));
 
     GatewayOutcome outcome = settle(GatewayAction.RESTART, up(10, true));
 
     assertThat(outcome.status().pid()).isEqualTo(11);
-    assertThat(manager.calls).isEqualTo(3);
+    assertThat(manager.statusReads()).isEqualTo(3);
   }
 
   @Test
   void whatIsStillOnItsWayWhenTheBoundPassesIsReportedAsSuch() {
-    manager.answers.add(up(10, false));
+    manager.answers("coder", up(10, false));
 
     GatewayOutcome outcome = settle(GatewayAction.START, down(null));
 
@@ -214,12 +176,11 @@ class GatewayWaitTest {
 
   @Test
   void aStopSettlesWhenDownAndOtherwiseSaysItIsStillStopping() {
-    manager.answers.addAll(List.of(up(10, true), down(null)));
+    manager.answers("coder", up(10, true), down(null));
     assertThat(settle(GatewayAction.STOP, up(10, true)).line())
         .isEqualTo("✓ Stopped gateway-coder");
 
-    manager.answers.clear();
-    manager.answers.add(GatewayStatus.builder("coder").up(10).wantUp(false).build());
+    manager.answers("coder", GatewayStatus.builder("coder").up(10).wantUp(false).build());
     GatewayOutcome draining = settle(GatewayAction.STOP, up(10, true));
     assertThat(draining.status().actual().word()).isEqualTo("stopping");
     assertThat(draining.line())

@@ -7,6 +7,8 @@ import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.ServiceManager;
 import dev.hermes.supervision.ServiceManagerKind;
 import dev.hermes.supervision.SupervisionException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,7 @@ public final class FakeServiceManager implements ServiceManager {
   private final Map<String, Reaction> reactions = new ConcurrentHashMap<>();
   private final Map<String, UnaryOperator<String>> refusals = new ConcurrentHashMap<>();
   private final Set<String> broken = ConcurrentHashMap.newKeySet();
+  private final Map<String, Deque<GatewayStatus>> scripts = new ConcurrentHashMap<>();
   private final List<String> actions = new CopyOnWriteArrayList<>();
   private final AtomicInteger statusReads = new AtomicInteger();
   private volatile boolean lifecycle;
@@ -101,6 +104,15 @@ public final class FakeServiceManager implements ServiceManager {
   /** A profile no supervisor knows (s6: no slot; host backends: not installed). */
   public FakeServiceManager notRegistered(String profile) {
     statuses.put(profile, GatewayStatus.notRegistered(profile));
+    return this;
+  }
+
+  /**
+   * A gateway seen changing: {@link #status} answers these in order, the last one from then on
+   * (replacing any earlier script for the profile).
+   */
+  public FakeServiceManager answers(String profile, GatewayStatus... inOrder) {
+    scripts.put(profile, new ArrayDeque<>(List.of(inOrder)));
     return this;
   }
 
@@ -215,6 +227,12 @@ public final class FakeServiceManager implements ServiceManager {
     statusReads.incrementAndGet();
     if (broken.contains(profile)) {
       throw new SupervisionException("s6-svstat failed for gateway-" + profile);
+    }
+    Deque<GatewayStatus> script = scripts.get(profile);
+    if (script != null) {
+      synchronized (script) {
+        return script.size() > 1 ? script.poll() : script.peek();
+      }
     }
     return statuses.getOrDefault(profile, downStatus(profile));
   }
