@@ -18,7 +18,9 @@ public enum ConfigKey {
   CRASH_LOOP_MAX_EXITS("supervision.crash_loop.max_exits", Where.HOME),
   CRASH_LOOP_HEALTHY_SECONDS("supervision.crash_loop.healthy_seconds", Where.HOME),
   CRASH_LOOP_BACKOFF_BASE("supervision.crash_loop.backoff_base", Where.HOME),
-  CRASH_LOOP_BACKOFF_CAP("supervision.crash_loop.backoff_cap", Where.HOME);
+  CRASH_LOOP_BACKOFF_CAP("supervision.crash_loop.backoff_cap", Where.HOME),
+  CRASH_LOOP_FLEET_RESTARTS_PER_SECOND(
+      "supervision.crash_loop.fleet_restarts_per_second", Where.HOME);
 
   /** Which {@code config.yaml} a key is read from. */
   public enum Where {

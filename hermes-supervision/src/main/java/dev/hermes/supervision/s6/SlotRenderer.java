@@ -111,6 +111,8 @@ public final class SlotRenderer {
     s.append("backoff_base=").append(p.backoffBase()).append('\n');
     s.append("backoff_cap=").append(p.backoffCap()).append('\n');
     s.append("healthy=").append(p.healthySeconds()).append('\n');
+    s.append("fleet_rate=").append(p.fleetRestartsPerSecond()).append('\n');
+    s.append("fleet_wait_max=").append(CrashLoopSettings.FLEET_WAIT_MAX_SECONDS).append('\n');
     s.append("svstat=").append(quote(spec.tools().tool("s6-svstat"))).append('\n');
     // Bounded and kept off the log pipe: the finish script must end within timeout-finish.
     s.append("record_failure() {\n  HERMES_HOME=")

@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# shellcheck disable=SC2154 # profile, max_exits, backoff_base, backoff_cap, healthy and svstat are set by the per-slot header SlotRenderer writes above this body
+# shellcheck disable=SC2154 # profile, max_exits, backoff_base, backoff_cap, healthy, fleet_rate, fleet_wait_max and svstat are set by the per-slot header SlotRenderer writes above this body
 # --- policy (static part; the settings above are rendered per slot) ---
 #
 # State kept in the service directory, which belongs to the scandir owner:
@@ -15,6 +15,11 @@
 #                    (removed by ./run)
 #   hermes-record-failure.log  the output of the last 'supervise record-failure'
 #
+# and in the scandir, shared by every gateway's finish (s6-svscan ignores names with a dot):
+#   .hermes-restart-turn  the fleet's restart budget: the last second handed out, and how many
+#                         restarts it holds
+#   .hermes-restart-lock  a directory, there while one finish takes its turn
+#
 # Transitions (exit code $1, signal $2), the first that applies; numbered as in the state
 # machine of docs/backends.md:
 #   (1) exit 0, 75, 143 (a JVM's SIGTERM), SIGTERM  -> clean exit: s6 restarts it if wanted up
@@ -25,7 +30,8 @@
 #   (6) any other crash                              -> crash before healthy: streak + 1
 #   (7) ... the streak reaches max_exits             -> crash loop: hold
 #       ... else restart: at once for the first crash of a streak, then after base, 2*base ...
-#       up to cap seconds, scaled by 80-120%; (8) hermes-rearm appearing ends the wait
+#       up to cap seconds, scaled by 80-120%, then no sooner than its turn in the fleet's
+#       restart budget (fleet_rate a second); (8) hermes-rearm appearing ends the wait
 #   hold: record startup_failed, write hermes-failure, exit 125 (s6 keeps it down), unless
 #   (9) hermes-rearm appeared while recording: restart instead
 #
@@ -94,18 +100,63 @@ hold() {
   exit 125
 }
 
-# Sleeps $1 milliseconds in steps of at most a second, ending early when re-armed. sleep takes
+# Sleeps $1 milliseconds in steps of at most a second, ending early when re-armed or stopped. sleep takes
 # fractions on GNU and busybox; a strictly POSIX one sleeps the whole second instead.
 backoff() {
   left=$1
   while [ "$left" -gt 0 ]; do
     # (8) re-armed during backoff
     [ -e hermes-rearm ] && rearmed "re-armed by a start during the backoff: restarting now"
+    # An operator's stop during the wait (also hermes up shutting down, whose s6-supervise waits
+    # for this script) ends it: the gateway stays down, as at edge 2.
+    if [ "$("$svstat" -o wantedup . 2>/dev/null)" = false ]; then
+      rm -f hermes-backoff
+      say info "stopped during the backoff: staying down"
+      exit 0
+    fi
     step=1000
     [ "$left" -lt "$step" ] && step=$left
     sleep "$((step / 1000)).$(printf '%03d' $((step % 1000)))" || sleep 1
     left=$((left - step))
   done
+}
+
+# The fleet's restart budget: at most fleet_rate restarts after a crash in any one second across
+# every gateway of the scandir (the slot's parent), so an outage all gateways share does not start
+# them all at once on a machine with a few cores. Takes the first second at or after $1 that has
+# room, one finish at a time (mkdir is the lock: atomic, and POSIX); prints that second.
+fleet_turn() {
+  at=$1
+  if [ "$fleet_rate" -le 0 ]; then
+    printf '%s' "$at"
+    return
+  fi
+  tries=0
+  until mkdir ../.hermes-restart-lock 2>/dev/null; do
+    tries=$((tries + 1))
+    # A holder takes milliseconds: after 10 s the lock is one a killed finish left behind.
+    if [ "$tries" -ge 100 ]; then
+      rmdir ../.hermes-restart-lock 2>/dev/null
+      tries=0
+    fi
+    sleep 0.1 || sleep 1
+  done
+  turn=0
+  used=0
+  read -r turn used <../.hermes-restart-turn || :
+  case $turn in '' | *[!0-9]*) turn=0 ;; esac
+  case $used in '' | *[!0-9]*) used=0 ;; esac
+  if [ "$turn" -lt "$at" ]; then
+    turn=$at
+    used=0
+  elif [ "$used" -ge "$fleet_rate" ]; then
+    turn=$((turn + 1))
+    used=0
+  fi
+  printf '%s %s\n' "$turn" $((used + 1)) >../.hermes-restart-turn.$$ &&
+    mv -f ../.hermes-restart-turn.$$ ../.hermes-restart-turn
+  rmdir ../.hermes-restart-lock
+  printf '%s' "$turn"
 }
 
 if [ "$code" = 256 ]; then
@@ -212,7 +263,16 @@ millis=$((delay * 10 * jitter))
 [ "$millis" -gt $((backoff_cap * 1000)) ] && millis=$((backoff_cap * 1000))
 
 decided "$edge -> restart $millis (streak $count)"
-echo $((now + (millis + 999) / 1000)) >hermes-backoff
-say info "gateway ended ($last); $edge, crash $count of $max_exits in this streak: restart in ${millis} ms"
+restart_at=$((now + (millis + 999) / 1000))
+turn=$(fleet_turn "$restart_at")
+queued=""
+if [ "$turn" -gt "$restart_at" ]; then
+  [ "$turn" -gt $((now + fleet_wait_max)) ] && turn=$((now + fleet_wait_max))
+  millis=$(((turn - now) * 1000))
+  restart_at=$turn
+  queued=", its turn in the fleet's restart budget of $fleet_rate a second"
+fi
+echo "$restart_at" >hermes-backoff
+say info "gateway ended ($last); $edge, crash $count of $max_exits in this streak: restart in ${millis} ms$queued"
 backoff "$millis"
 exit 0

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +34,16 @@ class FinishPolicyTest {
   static final long NOW = 1_000_000;
   static final Duration BOUND = Duration.ofSeconds(30);
 
-  @TempDir Path slot;
+  /** The scandir: it also holds what every gateway's finish shares, the fleet's budget. */
+  @TempDir Path scandir;
+
+  Path slot;
   Path bin;
   Path hermes;
 
   @BeforeEach
   void standIns() throws IOException {
+    slot = Files.createDirectories(scandir.resolve("gateway-coder"));
     bin = Files.createDirectories(slot.resolve("bin"));
     // s6-svstat -o up,wantedup: one line of svstat-answers per call, the last one from then on;
     // "false true" (down, wanted up: what s6 reports during a crash's finish) when there is none.
@@ -121,7 +129,7 @@ class FinishPolicyTest {
       Files.writeString(slot.resolve("hermes-rearm"), "");
     }
 
-    Result r = finish(new CrashLoopSettings(5, 1, cap, 60), dryRun(jitter), NOW, code, signal);
+    Result r = finish(new CrashLoopSettings(5, 1, cap, 60, 0), dryRun(jitter), NOW, code, signal);
 
     assertThat(r.code).isZero();
     assertThat(r.out.trim()).isEqualTo(expected);
@@ -131,7 +139,7 @@ class FinishPolicyTest {
 
   @Test
   void killedManyTimesEachAfterAHealthyPeriodItIsNeverHeld() throws Exception {
-    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3);
+    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3, 0);
     long t = NOW;
     for (int kill = 1; kill <= 20; kill++) {
       becomesReady(t);
@@ -150,7 +158,7 @@ class FinishPolicyTest {
 
   @Test
   void fiveQuickCrashesAreHeldAtTheFifth() throws Exception {
-    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3);
+    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3, 0);
     long t = NOW;
     for (int crash = 1; crash <= 4; crash++) {
       becomesReady(t);
@@ -182,7 +190,7 @@ class FinishPolicyTest {
 
   @Test
   void aHealthyPeriodInTheMiddleStartsTheCountAgain() throws Exception {
-    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3);
+    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3, 0);
     long t = NOW;
     // Four quick crashes, one after a healthy period, then quick ones: the hold comes at the
     // fifth crash of the new streak, the ninth in all.
@@ -202,8 +210,8 @@ class FinishPolicyTest {
 
   @Test
   void theBackoffFollowsTheStreakUpToTheCap() throws Exception {
-    CrashLoopSettings shown = new CrashLoopSettings(10, 1, 60, 60);
-    CrashLoopSettings noWait = new CrashLoopSettings(10, 0, 0, 60);
+    CrashLoopSettings shown = new CrashLoopSettings(10, 1, 60, 60, 0);
+    CrashLoopSettings noWait = new CrashLoopSettings(10, 0, 0, 60, 0);
     List<String> delays = List.of("0", "1000", "2000", "4000", "8000", "16000", "32000", "60000");
     for (int k = 1; k <= delays.size(); k++) {
       assertThat(finish(shown, dryRun(100), NOW + k, 1, 0).out.trim())
@@ -214,9 +222,63 @@ class FinishPolicyTest {
   }
 
   @Test
+  void gatewaysThatCrashTogetherRestartNoFasterThanTheFleetsBudget() throws Exception {
+    // Five gateways of one scandir crash in the same second, each after a healthy period, so each
+    // would restart at once: with 2 a second they go at NOW, NOW, NOW+1, NOW+1, NOW+2.
+    List<Long> turns = crashTogether(5, new CrashLoopSettings(5, 0, 0, 3, 2));
+
+    assertThat(turns).containsExactly(NOW, NOW, NOW + 1, NOW + 1, NOW + 2);
+    assertThat(scandir.resolve(".hermes-restart-turn")).hasContent((NOW + 2) + " 1");
+    assertThat(scandir.resolve(".hermes-restart-lock")).doesNotExist();
+    long queued =
+        Files.list(scandir)
+            .filter(dir -> dir.getFileName().toString().startsWith("gateway-g"))
+            .filter(
+                dir ->
+                    readIn(dir, "out")
+                        .contains("its turn in the fleet's restart budget of 2 a second"))
+            .count();
+    assertThat(queued).as("the restarts that waited for their turn say so").isEqualTo(3);
+  }
+
+  @Test
+  void withoutAFleetBudgetTheyAllRestartAtOnce() throws Exception {
+    List<Long> turns = crashTogether(5, new CrashLoopSettings(5, 0, 0, 3, 0));
+
+    assertThat(turns).containsOnly(NOW);
+    assertThat(scandir.resolve(".hermes-restart-turn")).doesNotExist();
+  }
+
+  /** The seconds the finishes of {@code count} slots that crashed at NOW restart at, sorted. */
+  private List<Long> crashTogether(int count, CrashLoopSettings settings) throws Exception {
+    List<Path> slots = new ArrayList<>();
+    List<Process> finishes = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        Path dir = Files.createDirectories(scandir.resolve("gateway-g" + i));
+        Files.writeString(dir.resolve("hermes-ready"), (NOW - 10) + "\n");
+        slots.add(dir);
+        finishes.add(startIn(dir, settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0));
+      }
+      for (Process finish : finishes) {
+        assertThat(finish.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(finish.exitValue()).isZero();
+      }
+    } finally {
+      finishes.forEach(Process::destroyForcibly);
+    }
+    List<Long> turns = new ArrayList<>();
+    for (Path dir : slots) {
+      turns.add(Long.parseLong(readIn(dir, BackoffFile.NAME).trim()));
+    }
+    Collections.sort(turns);
+    return turns;
+  }
+
+  @Test
   void aStartWhileTheHoldIsRecordedRestartsInstead() throws Exception {
     Files.writeString(slot.resolve("record-failure-does"), ": >hermes-rearm\n");
-    CrashLoopSettings settings = new CrashLoopSettings(1, 0, 0, 60);
+    CrashLoopSettings settings = new CrashLoopSettings(1, 0, 0, 60, 0);
 
     Result r = finish(settings, Map.of(), NOW, 256, 9);
 
@@ -231,7 +293,7 @@ class FinishPolicyTest {
   @Test
   void aStartDuringTheBackoffEndsItAndStartsAFreshStreak() throws Exception {
     Files.writeString(slot.resolve("hermes-exits"), (NOW - 5) + "\n");
-    CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60);
+    CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60, 0);
     Process finish = start(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0);
     try {
       await().atMost(BOUND).until(() -> read("out").contains("restart in 60000 ms"));
@@ -250,11 +312,33 @@ class FinishPolicyTest {
   }
 
   @Test
+  void aStopDuringTheBackoffEndsItAndTheGatewayStaysDown() throws Exception {
+    Files.writeString(slot.resolve("hermes-exits"), (NOW - 5) + "\n");
+    // Down and wanted up as the finish starts; wanted up while it waits, until the stop.
+    Files.writeString(slot.resolve("svstat-answers"), "false true\ntrue\n");
+    CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60, 0);
+    Process finish = start(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0);
+    try {
+      await().atMost(BOUND).until(() -> read("out").contains("restart in 60000 ms"));
+      Files.writeString(slot.resolve("svstat-answers"), "false\n", StandardOpenOption.APPEND);
+
+      assertThat(finish.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS))
+          .as("ends long before the 60 s backoff")
+          .isTrue();
+      assertThat(finish.exitValue()).isZero();
+      assertThat(read("out")).contains("stopped during the backoff: staying down");
+      assertThat(slot.resolve(BackoffFile.NAME)).doesNotExist();
+    } finally {
+      finish.destroyForcibly();
+    }
+  }
+
+  @Test
   void aFullLogPipeNeverStallsTheDecision() throws Exception {
     // The slot's logger has stopped reading (its disk is full): the pipe behind stdout and stderr
     // is full before the finish starts. Every write to it would block for good.
     Files.writeString(slot.resolve("record-failure-does"), "yes 'JVM output' | head -n 100000\n");
-    CrashLoopSettings settings = new CrashLoopSettings(1, 0, 0, 60);
+    CrashLoopSettings settings = new CrashLoopSettings(1, 0, 0, 60, 0);
     Path script = render(settings);
     String harness =
         "mkfifo full && exec 7<>full && rm full\n"
@@ -292,6 +376,10 @@ class FinishPolicyTest {
   record Result(int code, String out, String err) {}
 
   private Path render(CrashLoopSettings settings) throws IOException {
+    return render(settings, slot);
+  }
+
+  private Path render(CrashLoopSettings settings, Path dir) throws IOException {
     String finish =
         new SlotRenderer(
                 new SlotSpec(
@@ -303,7 +391,7 @@ class FinishPolicyTest {
                     settings))
             .render("coder", true)
             .get("finish");
-    Path script = slot.resolve("finish");
+    Path script = dir.resolve("finish");
     Files.writeString(script, finish);
     return script;
   }
@@ -311,13 +399,20 @@ class FinishPolicyTest {
   private Process start(
       CrashLoopSettings settings, Map<String, String> env, long now, int code, int signal)
       throws IOException {
-    Path script = render(settings);
+    return startIn(slot, settings, env, now, code, signal);
+  }
+
+  /** The finish of the slot {@code dir}, as s6-supervise runs it there. */
+  private Process startIn(
+      Path dir, CrashLoopSettings settings, Map<String, String> env, long now, int code, int signal)
+      throws IOException {
+    Path script = render(settings, dir);
     ProcessBuilder pb =
         new ProcessBuilder(
                 "sh", script.toString(), String.valueOf(code), String.valueOf(signal), ".")
-            .directory(slot.toFile())
-            .redirectOutput(slot.resolve("out").toFile())
-            .redirectError(slot.resolve("err").toFile());
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve("out").toFile())
+            .redirectError(dir.resolve("err").toFile());
     Map<String, String> environment = new HashMap<>(env);
     environment.put("HERMES_FINISH_NOW", String.valueOf(now));
     pb.environment().putAll(environment);
@@ -334,6 +429,14 @@ class FinishPolicyTest {
 
   private String read(String name) throws IOException {
     return Files.readString(slot.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  private static String readIn(Path dir, String name) {
+    try {
+      return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void executable(Path file, String content) throws IOException {

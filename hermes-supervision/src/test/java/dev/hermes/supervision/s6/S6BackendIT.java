@@ -27,7 +27,7 @@ class S6BackendIT {
   HermesHome home;
   S6Scanner scanner;
   S6ServiceManager s6;
-  CrashLoopSettings policy = new CrashLoopSettings(3, 1, 1, 60);
+  CrashLoopSettings policy = new CrashLoopSettings(3, 1, 1, 60, 0);
 
   @BeforeEach
   void startScanner() throws IOException {

@@ -33,7 +33,7 @@ class SlotRendererTest {
             "log/run",
             "down");
     assertThat(files.get("notification-fd")).isEqualTo("3\n");
-    assertThat(files.get("timeout-finish")).isEqualTo("90000\n");
+    assertThat(files.get("timeout-finish")).isEqualTo("390000\n");
     assertThat(files.get("timeout-kill")).isEqualTo("10000\n");
   }
 
@@ -74,7 +74,7 @@ class SlotRendererTest {
             "/home/op",
             new TreeMap<>(),
             new S6Tools(Path.of("/command")),
-            new CrashLoopSettings(4, 2, 30, 45));
+            new CrashLoopSettings(4, 2, 30, 45, 3));
     String finish = new SlotRenderer(spec).render("coder", true).get("finish");
     String body;
     try (var in = SlotRenderer.class.getResourceAsStream("finish-body.sh")) {
@@ -95,6 +95,8 @@ class SlotRendererTest {
             backoff_base=2
             backoff_cap=30
             healthy=45
+            fleet_rate=3
+            fleet_wait_max=300
             svstat='/command/s6-svstat'
             record_failure() {
               HERMES_HOME='/opt/data' timeout -k 2 15 '/opt/hermes/bin/hermes' '-p' 'coder' \
@@ -104,7 +106,7 @@ class SlotRendererTest {
             """
                 + body);
     assertThat(new SlotRenderer(spec).render("coder", true).get("timeout-finish"))
-        .isEqualTo("60000\n");
+        .isEqualTo("360000\n");
   }
 
   @Test

@@ -32,7 +32,7 @@ public final class SupervisionBench {
     HermesHome home = new HermesHome(Files.createDirectories(tmp.resolve("home")));
     Path fake = TestGateway.write(tmp);
     // A run of 1 s counts as healthy, so every measured kill is a first crash (restarted at once).
-    CrashLoopSettings policy = new CrashLoopSettings(1000, 1, 60, 1);
+    CrashLoopSettings policy = new CrashLoopSettings(1000, 1, 60, 1, 0);
     try (S6Scanner scanner =
         S6Scanner.start(tmp.resolve("scandir"), tmp.resolve("svscan.log"), home.root())) {
       S6ServiceManager s6 =
