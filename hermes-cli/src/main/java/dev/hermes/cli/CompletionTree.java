@@ -36,23 +36,13 @@ final class CompletionTree {
   /** Every visible command of the tree under {@code root}, parents before their subcommands. */
   static List<Node> of(CliCommand root) {
     CommandSpec rootSpec = root.spec();
-    List<OptionSpec> globals = new ArrayList<>();
-    for (OptionSpec option : rootSpec.options()) {
-      if (option.global()) {
-        globals.add(option);
-      }
-    }
     List<Node> nodes = new ArrayList<>();
-    collect(rootSpec, rootSpec.name(), rootSpec, globals, nodes);
+    collect(rootSpec, rootSpec.name(), rootSpec.globalOptions(), nodes);
     return nodes;
   }
 
   private static void collect(
-      CommandSpec spec,
-      String path,
-      CommandSpec rootSpec,
-      List<OptionSpec> globals,
-      List<Node> out) {
+      CommandSpec spec, String path, List<Option<?>> globals, List<Node> out) {
     List<String> subcommands = new ArrayList<>();
     Map<String, CommandSpec> children = new LinkedHashMap<>();
     for (Map.Entry<String, Supplier<CliCommand>> sub : spec.subcommands().entrySet()) {
@@ -65,20 +55,19 @@ final class CompletionTree {
     List<String> options = new ArrayList<>();
     List<String> valueOptions = new ArrayList<>();
     List<String> profileOptions = new ArrayList<>();
-    List<OptionSpec> accepted = new ArrayList<>(spec.options());
-    for (OptionSpec global : globals) {
+    List<Option<?>> accepted = new ArrayList<>(spec.options());
+    for (Option<?> global : globals) {
       if (!accepted.contains(global)) {
         accepted.add(global);
       }
     }
-    for (OptionSpec option : accepted) {
-      CommandSpec owner = option.global() ? rootSpec : spec;
+    for (Option<?> option : accepted) {
       for (String name : option.names()) {
         options.add(safe(name));
         if (option.takesValue()) {
           valueOptions.add(name);
         }
-        if (owner.namesAProfile(option)) {
+        if (option.namesAProfile()) {
           profileOptions.add(name);
         }
       }
@@ -86,7 +75,7 @@ final class CompletionTree {
     options.addAll(List.of("-h", "--help", "-V", "--version"));
     boolean profileParam = !spec.params().isEmpty() && spec.namesAProfile(spec.params().get(0));
     out.add(new Node(path, subcommands, options, valueOptions, profileOptions, profileParam));
-    children.forEach((word, child) -> collect(child, path + " " + word, rootSpec, globals, out));
+    children.forEach((word, child) -> collect(child, path + " " + word, globals, out));
   }
 
   private static String safe(String word) {

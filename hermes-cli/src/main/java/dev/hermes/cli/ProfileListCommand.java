@@ -10,11 +10,14 @@ import java.util.Map;
 
 /** {@code hermes profile list [--json]}: name, port, desired and actual state of every profile. */
 public final class ProfileListCommand implements CliCommand {
+  static final Option<Boolean> JSON =
+      Option.flag("--json", "Print a JSON array instead of a table.");
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("list")
         .describe("List profiles with their gateway port, desired and actual state.")
-        .flag("--json", "Print a JSON array instead of a table.");
+        .option(JSON);
   }
 
   @Override
@@ -24,7 +27,7 @@ public final class ProfileListCommand implements CliCommand {
     // The actual state in the words gateway status uses, from the supervisor.
     List<GatewayOverview> gateways = GatewayOverview.of(profiles, in.context().serviceManager());
     PrintWriter out = in.out();
-    if (in.flag("--json")) {
+    if (in.get(JSON)) {
       List<Map<String, Object>> json = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
         Map<String, Object> row = rows.get(i).toJson();

@@ -77,7 +77,7 @@ class CompletionScriptTest {
   private static void walk(CommandSpec spec, String path, List<String[]> out) {
     List<String> subcommands = new ArrayList<>();
     List<String> options = new ArrayList<>();
-    for (OptionSpec option : spec.options()) {
+    for (Option<?> option : spec.options()) {
       options.addAll(option.names());
     }
     if (!path.equals("hermes")) {
