@@ -23,11 +23,15 @@ final class CompletionTree {
       List<String> options,
       List<String> valueOptions,
       List<String> profileOptions,
+      List<Choices> choices,
       boolean profileParam) {}
 
+  /** An option whose values are a fixed set: its names and the words of its values. */
+  record Choices(List<String> names, List<String> words) {}
+
   /**
-   * Every word goes into a shell script unquoted: only command and option names that cannot mean
-   * anything else to a shell are accepted.
+   * Every word goes into a shell script unquoted: only command and option names, and option values,
+   * that cannot mean anything else to a shell are accepted.
    */
   private static final Pattern SAFE_WORD = Pattern.compile("-{0,2}[A-Za-z0-9][A-Za-z0-9_-]*");
 
@@ -55,6 +59,7 @@ final class CompletionTree {
     List<String> options = new ArrayList<>();
     List<String> valueOptions = new ArrayList<>();
     List<String> profileOptions = new ArrayList<>();
+    List<Choices> choices = new ArrayList<>();
     List<Option<?>> accepted = new ArrayList<>(spec.options());
     for (Option<?> global : globals) {
       if (!accepted.contains(global)) {
@@ -62,6 +67,11 @@ final class CompletionTree {
       }
     }
     for (Option<?> option : accepted) {
+      if (!option.choices().isEmpty()) {
+        choices.add(
+            new Choices(
+                option.names(), option.choices().stream().map(CompletionTree::safe).toList()));
+      }
       for (String name : option.names()) {
         options.add(safe(name));
         if (option.takesValue()) {
@@ -74,7 +84,8 @@ final class CompletionTree {
     }
     options.addAll(List.of("-h", "--help", "-V", "--version"));
     boolean profileParam = !spec.params().isEmpty() && spec.namesAProfile(spec.params().get(0));
-    out.add(new Node(path, subcommands, options, valueOptions, profileOptions, profileParam));
+    out.add(
+        new Node(path, subcommands, options, valueOptions, profileOptions, choices, profileParam));
     children.forEach((word, child) -> collect(child, path + " " + word, globals, out));
   }
 
