@@ -2,27 +2,30 @@ package dev.hermes.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parses a command line against the command tree: words pick subcommands, then options and
- * positional parameters are checked against the command they name. Accepted forms: {@code --name
- * value}, {@code --name=value}, {@code -n value}, {@code -nvalue}, and {@code --} to end the
- * options. {@code -h/--help} and {@code -V/--version} work on every command.
+ * positional parameters are checked against the command they name, and every option's text is read
+ * as its type (see {@link Option}). Accepted forms: {@code --name value}, {@code --name=value},
+ * {@code -n value}, {@code -nvalue}, and {@code --} to end the options. {@code -h/--help} and
+ * {@code -V/--version} work on every command.
  */
 final class ArgParser {
   /** What a command line asks for: a command to run with its values, or help, or the version. */
   record ParsedLine(
       List<CommandSpec> path,
       CliCommand command,
-      Map<String, String> values,
-      Set<String> flags,
+      OptionValues options,
       List<String> params,
       boolean help,
-      boolean version) {}
+      boolean version) {
+    /** The value of one of the options the named command accepts. */
+    <T> T get(Option<T> option) {
+      return options.get(option);
+    }
+  }
 
   private ArgParser() {}
 
@@ -31,14 +34,9 @@ final class ArgParser {
     CliCommand command = root;
     CommandSpec spec = root.spec();
     path.add(spec);
-    List<OptionSpec> globals = new ArrayList<>();
-    for (OptionSpec option : spec.options()) {
-      if (option.global()) {
-        globals.add(option);
-      }
-    }
-    Map<String, String> values = new HashMap<>();
-    Set<String> flags = new HashSet<>();
+    List<Option<?>> globals = spec.globalOptions();
+    // The texts given for each option, in order; an on/off option's are its names as given.
+    Map<Option<?>, List<String>> given = new HashMap<>();
     List<String> params = new ArrayList<>();
     boolean help = false;
     boolean version = false;
@@ -71,7 +69,7 @@ final class ArgParser {
           version = true;
           continue;
         }
-        OptionSpec option = spec.findOption(name);
+        Option<?> option = spec.findOption(name);
         if (option == null) {
           option = find(globals, name);
         }
@@ -89,17 +87,17 @@ final class ArgParser {
                   "Missing required parameter for option '"
                       + option.key()
                       + "' ("
-                      + option.paramLabel()
+                      + option.valueLabel()
                       + ")");
             }
             value = args[++i];
           }
-          values.put(option.key(), value);
+          given.computeIfAbsent(option, o -> new ArrayList<>()).add(value);
         } else {
           if (inline != null) {
             throw usage(path, "Unknown option: '" + arg + "'");
           }
-          flags.add(option.key());
+          given.computeIfAbsent(option, o -> new ArrayList<>()).add(name);
         }
         continue;
       }
@@ -116,17 +114,17 @@ final class ArgParser {
       params.add(arg);
     }
 
-    if (!help && !version) {
-      check(path, spec, globals, values, params);
-    }
-    return new ParsedLine(path, command, values, flags, params, help, version);
+    OptionValues options =
+        help || version ? OptionValues.NONE : check(path, spec, globals, given, params);
+    return new ParsedLine(path, command, options, params, help, version);
   }
 
-  private static void check(
+  /** Bad usage unless the line gives what the command needs; then its option values. */
+  private static OptionValues check(
       List<CommandSpec> path,
       CommandSpec spec,
-      List<OptionSpec> globals,
-      Map<String, String> values,
+      List<Option<?>> globals,
+      Map<Option<?>, List<String>> given,
       List<String> params) {
     int max = spec.params().size();
     if (params.size() > max) {
@@ -137,25 +135,33 @@ final class ArgParser {
         throw usage(path, "Missing required parameter: '" + spec.params().get(j).label() + "'");
       }
     }
-    List<OptionSpec> all = new ArrayList<>(spec.options());
-    all.addAll(globals);
-    for (OptionSpec option : all) {
-      if (option.required() && !values.containsKey(option.key())) {
+    // The global ones first: a bad -p is the error whatever else is wrong, as the help of every
+    // command promises (see ProfileOption).
+    List<Option<?>> accepted = new ArrayList<>(globals);
+    for (Option<?> option : spec.options()) {
+      if (!accepted.contains(option)) {
+        accepted.add(option);
+      }
+    }
+    for (Option<?> option : accepted) {
+      if (option.required() && !given.containsKey(option)) {
         throw usage(path, "Missing required option: '" + option.synopsis() + "'");
       }
-      if (option.defaultValue() != null) {
-        values.putIfAbsent(option.key(), option.defaultValue());
-      }
+    }
+    try {
+      return OptionValues.read(accepted, given);
+    } catch (InvalidOptionValue e) {
+      throw usage(path, e.getMessage());
     }
   }
 
   /** What an unknown option may have meant: every option this command accepts, help included. */
-  private static List<String> optionNames(CommandSpec spec, List<OptionSpec> globals) {
+  private static List<String> optionNames(CommandSpec spec, List<Option<?>> globals) {
     List<String> names = new ArrayList<>();
-    for (OptionSpec option : spec.options()) {
+    for (Option<?> option : spec.options()) {
       names.addAll(option.names());
     }
-    for (OptionSpec option : globals) {
+    for (Option<?> option : globals) {
       names.addAll(option.names());
     }
     names.addAll(List.of("--help", "--version"));
@@ -178,8 +184,8 @@ final class ArgParser {
     return names;
   }
 
-  private static OptionSpec find(List<OptionSpec> options, String name) {
-    for (OptionSpec option : options) {
+  private static Option<?> find(List<Option<?>> options, String name) {
+    for (Option<?> option : options) {
       if (option.names().contains(name)) {
         return option;
       }

@@ -99,7 +99,7 @@ public final class CacheTraining {
     GatewayOptions options =
         GatewayOptions.defaults()
             .withEnvironment(context.env())
-            .withReplace(line.flags().contains("--replace"))
+            .withReplace(line.get(GatewayRunCommand.REPLACE))
             .withOutput(sink, sink);
     Thread gateway = new Thread(() -> runner.run(profile, options), "training-gateway");
     gateway.start();

@@ -16,16 +16,19 @@ public final class ChatCommand implements CliCommand {
   /** On top of the model's own timeout, after which the gateway answers 504 by itself. */
   static final Duration GATEWAY_MARGIN = Duration.ofSeconds(10);
 
+  static final Option<String> QUERY =
+      Option.text("-q,--query", "TEXT", "The message to send.").required();
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("chat")
         .describe("Send one message to the profile's model and print the reply.")
-        .requiredOption("-q,--query", "TEXT", "The message to send.");
+        .option(QUERY);
   }
 
   @Override
   public int run(Invocation in) {
-    String query = in.option("--query");
+    String query = in.get(QUERY);
     if (query.isBlank()) {
       throw in.usageError("-q must not be empty");
     }

@@ -17,10 +17,11 @@ public final class CommandSpec {
   private final String name;
   private final List<String> description = new ArrayList<>();
   private final List<String> footer = new ArrayList<>();
-  private final List<OptionSpec> options = new ArrayList<>();
+  private final List<Option<?>> options = new ArrayList<>();
+  private final List<Option<?>> globalOptions = new ArrayList<>();
   private final List<ParamSpec> params = new ArrayList<>();
   private final Map<String, Supplier<CliCommand>> subcommands = new LinkedHashMap<>();
-  private final Set<String> profileValued = new HashSet<>();
+  private final Set<String> profileParams = new HashSet<>();
   private boolean hidden;
   private JvmProfile jvmProfile = JvmProfile.CLI;
   private boolean runsUntilStopped;
@@ -45,41 +46,16 @@ public final class CommandSpec {
     return this;
   }
 
-  /** An on/off option such as {@code --all}. */
-  public CommandSpec flag(String names, String description) {
-    return add(names, null, description, null, false, false);
-  }
-
-  /** An option with a value, {@code null} when absent. */
-  public CommandSpec option(String names, String label, String description) {
-    return add(names, label, description, null, false, false);
-  }
-
-  /** An option with a value and a default, shown in the help. */
-  public CommandSpec option(String names, String label, String description, String defaultValue) {
-    return add(names, label, withDefault(description, defaultValue), defaultValue, false, false);
-  }
-
-  public CommandSpec requiredOption(String names, String label, String description) {
-    return add(names, label, description, null, true, false);
+  /** An option this command accepts; the help lists them in this order. */
+  public CommandSpec option(Option<?> option) {
+    options.add(option);
+    return this;
   }
 
   /** An option every command of the tree accepts, before or after its subcommand. */
-  public CommandSpec globalOption(
-      String names, String label, String description, String defaultValue) {
-    return add(names, label, withDefault(description, defaultValue), defaultValue, false, true);
-  }
-
-  private CommandSpec add(
-      String names,
-      String label,
-      String description,
-      String defaultValue,
-      boolean required,
-      boolean global) {
-    options.add(
-        new OptionSpec(
-            List.of(names.split(",")), label, description, defaultValue, required, global));
+  public CommandSpec globalOption(Option<?> option) {
+    options.add(option);
+    globalOptions.add(option);
     return this;
   }
 
@@ -99,11 +75,12 @@ public final class CommandSpec {
   }
 
   /**
-   * The option (its key, {@code --clone}) or positional parameter (its label, {@code NAME}) names
-   * an existing profile: shell completion offers the profile names there.
+   * The positional parameter with this label ({@code NAME}) names an existing profile: shell
+   * completion offers the profile names there (for an option: {@link
+   * Option.Builder#namingAProfile}).
    */
-  public CommandSpec namesAProfile(String keyOrLabel) {
-    profileValued.add(keyOrLabel);
+  public CommandSpec namesAProfile(String paramLabel) {
+    profileParams.add(paramLabel);
     return this;
   }
 
@@ -148,8 +125,14 @@ public final class CommandSpec {
     return footer;
   }
 
-  public List<OptionSpec> options() {
+  /** Every option of this command, the global ones it declares included. */
+  public List<Option<?>> options() {
     return options;
+  }
+
+  /** The options of every command of the tree; only the root declares any. */
+  public List<Option<?>> globalOptions() {
+    return globalOptions;
   }
 
   public List<ParamSpec> params() {
@@ -160,13 +143,9 @@ public final class CommandSpec {
     return subcommands;
   }
 
-  /** Whether the option with this key, or the parameter with this label, names a profile. */
-  public boolean namesAProfile(OptionSpec option) {
-    return profileValued.contains(option.key());
-  }
-
+  /** Whether the parameter names a profile. */
   public boolean namesAProfile(ParamSpec param) {
-    return profileValued.contains(param.label());
+    return profileParams.contains(param.label());
   }
 
   public boolean isHidden() {
@@ -184,20 +163,12 @@ public final class CommandSpec {
   }
 
   /** The option with this name among this command's own, or null. */
-  public OptionSpec findOption(String optionName) {
-    for (OptionSpec option : options) {
+  public Option<?> findOption(String optionName) {
+    for (Option<?> option : options) {
       if (option.names().contains(optionName)) {
         return option;
       }
     }
     return null;
-  }
-
-  /** "How long it waits." becomes "How long it waits (default: 60)." */
-  private static String withDefault(String description, String defaultValue) {
-    String shown = " (default: " + defaultValue + ")";
-    return description.endsWith(".")
-        ? description.substring(0, description.length() - 1) + shown + "."
-        : description + shown;
   }
 }

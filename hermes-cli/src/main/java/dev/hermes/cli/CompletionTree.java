@@ -23,11 +23,15 @@ final class CompletionTree {
       List<String> options,
       List<String> valueOptions,
       List<String> profileOptions,
+      List<Choices> choices,
       boolean profileParam) {}
 
+  /** An option whose values are a fixed set: its names and the words of its values. */
+  record Choices(List<String> names, List<String> words) {}
+
   /**
-   * Every word goes into a shell script unquoted: only command and option names that cannot mean
-   * anything else to a shell are accepted.
+   * Every word goes into a shell script unquoted: only command and option names, and option values,
+   * that cannot mean anything else to a shell are accepted.
    */
   private static final Pattern SAFE_WORD = Pattern.compile("-{0,2}[A-Za-z0-9][A-Za-z0-9_-]*");
 
@@ -36,23 +40,13 @@ final class CompletionTree {
   /** Every visible command of the tree under {@code root}, parents before their subcommands. */
   static List<Node> of(CliCommand root) {
     CommandSpec rootSpec = root.spec();
-    List<OptionSpec> globals = new ArrayList<>();
-    for (OptionSpec option : rootSpec.options()) {
-      if (option.global()) {
-        globals.add(option);
-      }
-    }
     List<Node> nodes = new ArrayList<>();
-    collect(rootSpec, rootSpec.name(), rootSpec, globals, nodes);
+    collect(rootSpec, rootSpec.name(), rootSpec.globalOptions(), nodes);
     return nodes;
   }
 
   private static void collect(
-      CommandSpec spec,
-      String path,
-      CommandSpec rootSpec,
-      List<OptionSpec> globals,
-      List<Node> out) {
+      CommandSpec spec, String path, List<Option<?>> globals, List<Node> out) {
     List<String> subcommands = new ArrayList<>();
     Map<String, CommandSpec> children = new LinkedHashMap<>();
     for (Map.Entry<String, Supplier<CliCommand>> sub : spec.subcommands().entrySet()) {
@@ -65,28 +59,34 @@ final class CompletionTree {
     List<String> options = new ArrayList<>();
     List<String> valueOptions = new ArrayList<>();
     List<String> profileOptions = new ArrayList<>();
-    List<OptionSpec> accepted = new ArrayList<>(spec.options());
-    for (OptionSpec global : globals) {
+    List<Choices> choices = new ArrayList<>();
+    List<Option<?>> accepted = new ArrayList<>(spec.options());
+    for (Option<?> global : globals) {
       if (!accepted.contains(global)) {
         accepted.add(global);
       }
     }
-    for (OptionSpec option : accepted) {
-      CommandSpec owner = option.global() ? rootSpec : spec;
+    for (Option<?> option : accepted) {
+      if (!option.choices().isEmpty()) {
+        choices.add(
+            new Choices(
+                option.names(), option.choices().stream().map(CompletionTree::safe).toList()));
+      }
       for (String name : option.names()) {
         options.add(safe(name));
         if (option.takesValue()) {
           valueOptions.add(name);
         }
-        if (owner.namesAProfile(option)) {
+        if (option.namesAProfile()) {
           profileOptions.add(name);
         }
       }
     }
     options.addAll(List.of("-h", "--help", "-V", "--version"));
     boolean profileParam = !spec.params().isEmpty() && spec.namesAProfile(spec.params().get(0));
-    out.add(new Node(path, subcommands, options, valueOptions, profileOptions, profileParam));
-    children.forEach((word, child) -> collect(child, path + " " + word, rootSpec, globals, out));
+    out.add(
+        new Node(path, subcommands, options, valueOptions, profileOptions, choices, profileParam));
+    children.forEach((word, child) -> collect(child, path + " " + word, globals, out));
   }
 
   private static String safe(String word) {

@@ -10,6 +10,9 @@ import java.io.PrintWriter;
  * it changed or had to leave alone.
  */
 public final class ConfigMigrateCommand implements CliCommand {
+  static final Option<Boolean> DRY_RUN =
+      Option.flag("--dry-run", "Print what would change; write nothing.");
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("migrate")
@@ -19,12 +22,12 @@ public final class ConfigMigrateCommand implements CliCommand {
             "Files already current print nothing; unreadable or newer ones are left alone with a"
                 + " 'skipped' line. The container's boot does the same ('supervise reconcile"
                 + " --migrate-config') unless HERMES_SKIP_CONFIG_MIGRATION=1.")
-        .flag("--dry-run", "Print what would change; write nothing.");
+        .option(DRY_RUN);
   }
 
   @Override
   public int run(Invocation in) {
-    migrateAll(in.context(), in.flag("--dry-run"), in.out());
+    migrateAll(in.context(), in.get(DRY_RUN), in.out());
     return 0;
   }
 

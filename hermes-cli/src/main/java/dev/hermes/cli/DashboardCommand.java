@@ -10,6 +10,7 @@ import dev.hermes.supervision.local.LocalDashboard;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,6 +19,20 @@ import java.util.concurrent.CountDownLatch;
  * DashboardRefusedException#EXIT_CODE}, which the supervised slot reads as "stay down".
  */
 public final class DashboardCommand implements CliCommand {
+  static final Option<Optional<String>> HOST =
+      Option.text(
+              "--host",
+              "HOST",
+              "Address to listen on (default: $HERMES_DASHBOARD_HOST, else 127.0.0.1).")
+          .optional();
+  static final Option<Optional<Integer>> PORT =
+      Option.value(
+              "--port",
+              "PORT",
+              "Port (default: $HERMES_DASHBOARD_PORT, else 9119; 0 picks a free one).",
+              ValueType.integer(0, 65535))
+          .optional();
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("dashboard")
@@ -29,25 +44,17 @@ public final class DashboardCommand implements CliCommand {
                 + " them it asks for them; on any other address without them it asks for the"
                 + " token in $HERMES_HOME/dashboard.token (created 0600 and printed once when"
                 + " absent), and refuses to start when that token cannot be created or used.")
-        .option(
-            "--host",
-            "HOST",
-            "Address to listen on (default: $HERMES_DASHBOARD_HOST, else 127.0.0.1).")
-        .option(
-            "--port",
-            "PORT",
-            "Port (default: $HERMES_DASHBOARD_PORT, else 9119; 0 picks a free one).")
+        .option(HOST)
+        .option(PORT)
         .subcommand("start", DashboardStartCommand::new)
         .footer("Exit codes: 0 stopped, 1 failure, 2 bad usage, 78 refused configuration.");
   }
 
   @Override
   public int run(Invocation in) throws InterruptedException {
-    Integer port = in.intOption("--port");
-    if (port != null && (port < 0 || port > 65535)) {
-      throw in.usageError("--port must be between 0 and 65535, got " + port);
-    }
-    String host = in.option("--host");
+    // Absent: the settings fall back on the environment, then on their defaults.
+    String host = in.get(HOST).orElse(null);
+    Integer port = in.get(PORT).orElse(null);
     CliContext context = in.context();
     PrintWriter err = in.err();
     Dashboard dashboard;

@@ -20,19 +20,29 @@ import java.util.List;
  * ended again), with it until ready or down.
  */
 final class GatewayLifecycleCommand implements CliCommand {
+  static final Option<Boolean> WAIT =
+      Option.flag("--wait", "Return once the gateway is ready (start, restart) or down (stop).");
+  static final Option<Integer> TIMEOUT =
+      Option.value("--timeout", "SECONDS", "How long --wait waits.", ValueType.atLeast(1, "second"))
+          .orElse(60);
+
   private final GatewayAction action;
+
+  /** Its help says what "every" means for this action. */
+  private final Option<Boolean> all;
 
   GatewayLifecycleCommand(GatewayAction action) {
     this.action = action;
+    this.all = Option.flag("--all", allHelp());
   }
 
   @Override
   public CommandSpec spec() {
     return CommandSpec.named(action.verb())
         .describe(description())
-        .flag("--all", allHelp())
-        .flag("--wait", "Return once the gateway is ready (start, restart) or down (stop).")
-        .option("--timeout", "SECONDS", "How long --wait waits.", "60");
+        .option(all)
+        .option(WAIT)
+        .option(TIMEOUT);
   }
 
   private String description() {
@@ -61,15 +71,11 @@ final class GatewayLifecycleCommand implements CliCommand {
 
   @Override
   public int run(Invocation in) {
-    int timeoutSeconds = in.intOption("--timeout");
-    if (timeoutSeconds < 1) {
-      throw in.usageError("--timeout must be at least 1 second, got " + timeoutSeconds);
-    }
     GatewayControl control = in.context().gateways();
     PrintWriter out = in.out();
-    boolean await = in.flag("--wait");
-    Duration timeout = Duration.ofSeconds(timeoutSeconds);
-    if (in.flag("--all")) {
+    boolean await = in.get(WAIT);
+    Duration timeout = Duration.ofSeconds(in.get(TIMEOUT));
+    if (in.get(all)) {
       return applyToAll(control, out, await, timeout);
     }
     String profile = in.profile();

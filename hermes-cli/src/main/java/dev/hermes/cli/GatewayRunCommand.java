@@ -21,6 +21,13 @@ public final class GatewayRunCommand implements CliCommand {
   static final String SUPERVISED_CHILD = "HERMES_SUPERVISED_CHILD";
   static final String NO_SUPERVISE = "HERMES_GATEWAY_NO_SUPERVISE";
 
+  static final Option<Boolean> REPLACE =
+      Option.flag("--replace", "Stop a gateway already running for the profile and take over.");
+  static final Option<Boolean> NO_SUPERVISE_FLAG =
+      Option.flag(
+          "--no-supervise",
+          "Always run in the foreground, even under s6 (also: " + NO_SUPERVISE + "=1).");
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("run")
@@ -30,10 +37,8 @@ public final class GatewayRunCommand implements CliCommand {
             "Under s6 (container or 'hermes up'), unless started by s6 itself, it starts the"
                 + " supervised gateway-PROFILE slot instead, prints '→ gateway is now running"
                 + " under s6 supervision' on stderr and waits until terminated.")
-        .flag("--replace", "Stop a gateway already running for the profile and take over.")
-        .flag(
-            "--no-supervise",
-            "Always run in the foreground, even under s6 (also: " + NO_SUPERVISE + "=1).")
+        .option(REPLACE)
+        .option(NO_SUPERVISE_FLAG)
         .footer(
             "Exit codes: 0 stopped cleanly, 1 failed or refused (already running), 78 fatal"
                 + " configuration.");
@@ -47,11 +52,11 @@ public final class GatewayRunCommand implements CliCommand {
         ProfileNames.DEFAULT.equals(name)
             ? context.profiles().ensureDefault()
             : context.profiles().require(name);
-    if (handsOverToS6(context, in.flag("--no-supervise"))) {
+    if (handsOverToS6(context, in.get(NO_SUPERVISE_FLAG))) {
       return runUnderS6(context, name, in.err());
     }
     GatewayOptions options =
-        GatewayOptions.defaults().withReplace(in.flag("--replace")).withEnvironment(context.env());
+        GatewayOptions.defaults().withReplace(in.get(REPLACE)).withEnvironment(context.env());
     return new GatewayRunner().run(profile, options);
   }
 

@@ -6,6 +6,10 @@ import java.util.List;
 
 /** {@code hermes [-p P] gateway status [--all] [--json]}. */
 public final class GatewayStatusCommand implements CliCommand {
+  static final Option<Boolean> ALL = Option.flag("--all", "Every profile, default first.");
+  static final Option<Boolean> JSON =
+      Option.flag("--json", "Print a JSON array instead of a table.");
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("status")
@@ -13,17 +17,17 @@ public final class GatewayStatusCommand implements CliCommand {
             "Show the profile's gateway (every profile's with --all): desired and actual state,"
                 + " ready, pid, uptime, restarts, port and the last exit reason.",
             "ACTUAL is one of: ready, starting, down, crash-loop, failed, not-registered.")
-        .flag("--all", "Every profile, default first.")
-        .flag("--json", "Print a JSON array instead of a table.");
+        .option(ALL)
+        .option(JSON);
   }
 
   @Override
   public int run(Invocation in) {
     CliContext context = in.context();
     List<Profile> profiles =
-        in.flag("--all") ? context.profiles().list() : List.of(context.profile(in.profile()));
+        in.get(ALL) ? context.profiles().list() : List.of(context.profile(in.profile()));
     List<GatewayOverview> rows = GatewayOverview.of(profiles, context.serviceManager());
-    if (in.flag("--json")) {
+    if (in.get(JSON)) {
       in.out().println(Json.write(rows.stream().map(GatewayOverview::toJson).toList()));
       return 0;
     }

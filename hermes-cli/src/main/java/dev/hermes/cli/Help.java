@@ -33,14 +33,14 @@ final class Help {
     }
     out.println();
     out.println("Options:");
-    List<OptionSpec> options = new ArrayList<>(spec.options());
-    for (OptionSpec global : path.get(0).options()) {
-      if (global.global() && !options.contains(global)) {
+    List<Option<?>> options = new ArrayList<>(spec.options());
+    for (Option<?> global : path.get(0).globalOptions()) {
+      if (!options.contains(global)) {
         options.add(global);
       }
     }
-    for (OptionSpec option : options) {
-      row(optionLabel(option), option.description(), out);
+    for (Option<?> option : options) {
+      row(optionLabel(option), option.help(), out);
     }
     row("-h, --help", "Show this help and exit.", out);
     row("-V, --version", "Print the version and exit.", out);
@@ -78,7 +78,7 @@ final class Help {
     return b.toString();
   }
 
-  private static String optionLabel(OptionSpec option) {
+  private static String optionLabel(Option<?> option) {
     String shortName = null;
     String longName = option.key();
     for (String name : option.names()) {
@@ -89,7 +89,7 @@ final class Help {
     String label =
         (shortName != null ? shortName + ", " : "    ")
             + longName
-            + (option.takesValue() ? "=" + option.paramLabel() : "");
+            + (option.takesValue() ? "=" + option.valueLabel() : "");
     return label;
   }
 

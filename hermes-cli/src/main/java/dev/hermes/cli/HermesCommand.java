@@ -1,17 +1,18 @@
 package dev.hermes.cli;
 
 import dev.hermes.cli.top.TopView;
-import dev.hermes.core.ProfileNames;
 
 /** The root command. With no subcommand it prints the status summary and the help. */
 public final class HermesCommand implements CliCommand {
+  static final Option<Boolean> TUI =
+      Option.flag("--tui", "Open the terminal view of every gateway (as 'hermes gateway top').");
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("hermes")
         .describe("Runs one supervised gateway per profile.")
-        .globalOption("-p,--profile", "PROFILE", "Profile to act on.", ProfileNames.DEFAULT)
-        .namesAProfile("--profile")
-        .flag("--tui", "Open the terminal view of every gateway (as 'hermes gateway top').")
+        .globalOption(ProfileOption.PROFILE)
+        .option(TUI)
         .subcommand("status", StatusCommand::new)
         .subcommand("up", UpCommand::new)
         .subcommand("profile", ProfileCommand::new)
@@ -27,7 +28,7 @@ public final class HermesCommand implements CliCommand {
 
   @Override
   public int run(Invocation invocation) {
-    if (invocation.flag("--tui")) {
+    if (invocation.get(TUI)) {
       TopView.show(invocation.context(), invocation.out());
       return 0;
     }

@@ -1,10 +1,7 @@
 package dev.hermes.cli;
 
-import dev.hermes.core.ProfileNames;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** One parsed command line: the command it names, its option values and parameters. */
 public final class Invocation {
@@ -12,8 +9,7 @@ public final class Invocation {
   private final PrintWriter out;
   private final PrintWriter err;
   private final List<CommandSpec> path;
-  private final Map<String, String> values;
-  private final Set<String> flags;
+  private final OptionValues options;
   private final List<String> params;
 
   Invocation(
@@ -21,15 +17,13 @@ public final class Invocation {
       PrintWriter out,
       PrintWriter err,
       List<CommandSpec> path,
-      Map<String, String> values,
-      Set<String> flags,
+      OptionValues options,
       List<String> params) {
     this.context = context;
     this.out = out;
     this.err = err;
     this.path = List.copyOf(path);
-    this.values = Map.copyOf(values);
-    this.flags = Set.copyOf(flags);
+    this.options = options;
     this.params = List.copyOf(params);
   }
 
@@ -45,32 +39,17 @@ public final class Invocation {
     return err;
   }
 
-  /** The profile chosen with the global {@code -p/--profile}, validated. */
+  /** The profile chosen with the global {@code -p/--profile}, a valid name. */
   public String profile() {
-    return ProfileNames.validate(values.getOrDefault("--profile", ProfileNames.DEFAULT));
+    return get(ProfileOption.PROFILE);
   }
 
-  /** Whether the on/off option with this key ({@code --all}) was given. */
-  public boolean flag(String key) {
-    return flags.contains(key);
-  }
-
-  /** The value of the option with this key ({@code --clone}), its default, or null. */
-  public String option(String key) {
-    return values.get(key);
-  }
-
-  /** An integer option; a value that is not one is bad usage. */
-  public Integer intOption(String key) {
-    String value = values.get(key);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw usageError("Invalid value for option '" + key + "': '" + value + "' is not an int");
-    }
+  /**
+   * The value of one of the command's options, as its type reads it: {@code get(ALL)} is a Boolean,
+   * {@code get(PORT)} an {@code Optional<Integer>} or an Integer with a default.
+   */
+  public <T> T get(Option<T> option) {
+    return options.get(option);
   }
 
   /** Positional parameter {@code index}, or null when not given. */

@@ -55,8 +55,8 @@ public final class LaunchProfiles {
   static String render(CliCommand root) {
     CommandSpec spec = root.spec();
     StringBuilder text = new StringBuilder(HEADER).append("global");
-    for (OptionSpec option : spec.options()) {
-      if (option.global() && option.takesValue()) {
+    for (Option<?> option : spec.globalOptions()) {
+      if (option.takesValue()) {
         for (String name : option.names()) {
           text.append(' ').append(checked(OPTION_NAME, name));
         }
@@ -73,8 +73,8 @@ public final class LaunchProfiles {
         .append(spec.jvmProfile().word())
         .append(' ')
         .append(spec.isLongRunning() ? "reset" : "keep");
-    for (OptionSpec option : spec.options()) {
-      if (!option.global() && option.takesValue()) {
+    for (Option<?> option : spec.options()) {
+      if (!spec.globalOptions().contains(option) && option.takesValue()) {
         for (String name : option.names()) {
           text.append(' ').append(checked(OPTION_NAME, name));
         }

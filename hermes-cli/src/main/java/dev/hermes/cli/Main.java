@@ -41,14 +41,13 @@ public final class Main {
         Help.print(line.path(), out);
         return 0;
       }
-      // Before anything acts, and before a handoff to HERMES_HOME's owner starts a second JVM.
-      ProfileOption.check(line);
+      // The option values are checked already (-p included): bad usage never reaches a handoff
+      // to HERMES_HOME's owner, which starts a second JVM.
       if (OwnerHandoff.applies(context, line.command())) {
         return OwnerHandoff.run(context, line.command(), args, err);
       }
       Invocation invocation =
-          new Invocation(
-              context, out, err, line.path(), line.values(), line.flags(), line.params());
+          new Invocation(context, out, err, line.path(), line.options(), line.params());
       return line.command().run(invocation);
     } catch (UsageException e) {
       err.println("hermes: error: " + e.getMessage());

@@ -4,6 +4,9 @@ import dev.hermes.core.HermesException;
 
 /** {@code hermes profile delete NAME --yes}: stops and unregisters the gateway, then deletes. */
 public final class ProfileDeleteCommand implements CliCommand {
+  static final Option<Boolean> YES =
+      Option.flag("--yes", "Confirm the deletion; without it nothing is deleted.");
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("delete")
@@ -11,13 +14,13 @@ public final class ProfileDeleteCommand implements CliCommand {
             "Delete a profile: unregister (stop) its gateway, then remove its directory and logs.")
         .param("NAME", "The profile to delete.")
         .namesAProfile("NAME")
-        .flag("--yes", "Confirm the deletion; without it nothing is deleted.");
+        .option(YES);
   }
 
   @Override
   public int run(Invocation in) {
     String name = in.param(0);
-    if (!in.flag("--yes")) {
+    if (!in.get(YES)) {
       throw new HermesException(
           "refusing to delete profile '" + name + "' without --yes (it removes its files)");
     }

@@ -5,11 +5,14 @@ import java.util.List;
 
 /** {@code hermes profile list [--json]}: name, port, desired and actual state of every profile. */
 public final class ProfileListCommand implements CliCommand {
+  static final Option<Boolean> JSON =
+      Option.flag("--json", "Print a JSON array instead of a table.");
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("list")
         .describe("List profiles with their gateway port, desired and actual state.")
-        .flag("--json", "Print a JSON array instead of a table.");
+        .option(JSON);
   }
 
   @Override
@@ -17,7 +20,7 @@ public final class ProfileListCommand implements CliCommand {
     List<ProfileListRow> rows =
         ProfileListRow.of(in.context().profiles().list(), in.context().serviceManager());
     PrintWriter out = in.out();
-    if (in.flag("--json")) {
+    if (in.get(JSON)) {
       out.println(Json.write(rows.stream().map(ProfileListRow::toJson).toList()));
       return 0;
     }

@@ -4,26 +4,25 @@ import dev.hermes.core.HermesException;
 import dev.hermes.core.ProfileNames;
 
 /**
- * The global {@code -p/--profile}: checked once for every command line, before the command runs.
- * Commands that never look at the profile ({@code status}, {@code up}, {@code profile list}) would
- * otherwise accept {@code -p Bad/Name} in silence, and a script would believe it acted on a
- * profile.
+ * The global {@code -p/--profile}. Its value is checked against the profile name rule when the line
+ * is parsed, for every command, before the command runs: commands that never look at the profile
+ * ({@code status}, {@code up}, {@code profile list}) would otherwise accept {@code -p Bad/Name} in
+ * silence, and a script would believe it acted on a profile.
  */
 final class ProfileOption {
-  static final String KEY = "--profile";
+  static final Option<String> PROFILE =
+      Option.value("-p,--profile", "PROFILE", "Profile to act on.", ProfileOption::validName)
+          .namingAProfile()
+          .orElse(ProfileNames.DEFAULT);
 
   private ProfileOption() {}
 
-  /** Bad usage, with the profile name rule's own message, when the name is not a valid one. */
-  static void check(ArgParser.ParsedLine line) {
-    String name = line.values().get(KEY);
-    if (name == null) {
-      return;
-    }
+  /** The name when valid; else bad usage with the profile name rule's own message. */
+  private static String validName(String option, String text) {
     try {
-      ProfileNames.validate(name);
+      return ProfileNames.validate(text);
     } catch (HermesException e) {
-      throw new UsageException(Help.path(line.path()), e.getMessage());
+      throw new InvalidOptionValue(e.getMessage());
     }
   }
 }

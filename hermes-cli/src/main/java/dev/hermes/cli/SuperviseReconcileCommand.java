@@ -8,6 +8,14 @@ import java.time.Clock;
 
 /** {@code hermes supervise reconcile [--dry-run]}: rebuild every gateway slot from the volume. */
 public final class SuperviseReconcileCommand implements CliCommand {
+  static final Option<Boolean> DRY_RUN =
+      Option.flag("--dry-run", "Print what would be done; change nothing.");
+  static final Option<Boolean> MIGRATE_CONFIG =
+      Option.flag(
+          "--migrate-config",
+          "First bring every config.yaml to the current schema, as 'hermes config migrate'"
+              + " does (the container's boot: one JVM for both).");
+
   @Override
   public CommandSpec spec() {
     return CommandSpec.named("reconcile")
@@ -17,11 +25,8 @@ public final class SuperviseReconcileCommand implements CliCommand {
                 + " 'running' start.",
             "Runs at container boot and at 'hermes up'; safe to run by hand (slots a live"
                 + " s6-svscan already supervises are kept).")
-        .flag("--dry-run", "Print what would be done; change nothing.")
-        .flag(
-            "--migrate-config",
-            "First bring every config.yaml to the current schema, as 'hermes config migrate'"
-                + " does (the container's boot: one JVM for both).");
+        .option(DRY_RUN)
+        .option(MIGRATE_CONFIG);
   }
 
   @Override
@@ -37,9 +42,9 @@ public final class SuperviseReconcileCommand implements CliCommand {
                         "reconcile needs the s6 supervisor (container or 'hermes up'); this host"
                             + " uses "
                             + manager.describe()));
-    if (in.flag("--migrate-config")) {
+    if (in.get(MIGRATE_CONFIG)) {
       try {
-        ConfigMigrateCommand.migrateAll(context, in.flag("--dry-run"), in.out());
+        ConfigMigrateCommand.migrateAll(context, in.get(DRY_RUN), in.out());
       } catch (RuntimeException e) {
         // As when it ran on its own at boot: a failed migration must not keep gateways down.
         in.err()
@@ -54,7 +59,7 @@ public final class SuperviseReconcileCommand implements CliCommand {
         .reconcile(
             context.env().get(BootReconciler.BOOTSTRAP_VARIABLE),
             s6.scannerRunning(),
-            in.flag("--dry-run"));
+            in.get(DRY_RUN));
     return 0;
   }
 }

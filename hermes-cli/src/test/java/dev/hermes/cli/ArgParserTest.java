@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ArgParserTest {
@@ -13,13 +14,18 @@ class ArgParserTest {
    * A small tree: root with a global -p, a group "g", and a leaf "g do" with every kind of input.
    */
   static final class Leaf implements CliCommand {
+    static final Option<Boolean> ALL = Option.flag("--all", "All.");
+    static final Option<String> TIMEOUT = Option.text("-t,--timeout", "S", "Timeout.").orElse("60");
+    static final Option<Optional<String>> CLONE =
+        Option.text("--clone", "SRC", "Clone.").optional();
+
     @Override
     public CommandSpec spec() {
       return CommandSpec.named("do")
           .describe("Do it.")
-          .flag("--all", "All.")
-          .option("-t,--timeout", "S", "Timeout.", "60")
-          .option("--clone", "SRC", "Clone.")
+          .option(ALL)
+          .option(TIMEOUT)
+          .option(CLONE)
           .param("NAME", "Name.")
           .optionalParam("EXTRA", "Extra.");
     }
@@ -35,7 +41,7 @@ class ArgParserTest {
     public CommandSpec spec() {
       return CommandSpec.named("secret")
           .describe("Plumbing.")
-          .requiredOption("--reason", "R", "Why.")
+          .option(Option.text("--reason", "R", "Why.").required())
           .hidden();
     }
 
@@ -61,11 +67,14 @@ class ArgParserTest {
   }
 
   static final class Root implements CliCommand {
+    static final Option<String> PROFILE =
+        Option.text("-p,--profile", "PROFILE", "Profile.").orElse("default");
+
     @Override
     public CommandSpec spec() {
       return CommandSpec.named("hermes")
           .describe("Root.")
-          .globalOption("-p,--profile", "PROFILE", "Profile.", "default")
+          .globalOption(PROFILE)
           .subcommand("g", Group::new);
     }
 
@@ -82,22 +91,22 @@ class ArgParserTest {
   @Test
   void optionFormsAndDefaults() {
     var line = parse("g", "do", "--timeout", "5", "--clone=src", "--all", "name");
-    assertThat(line.values()).containsEntry("--timeout", "5").containsEntry("--clone", "src");
-    assertThat(line.flags()).containsExactly("--all");
+    assertThat(line.get(Leaf.TIMEOUT)).isEqualTo("5");
+    assertThat(line.get(Leaf.CLONE)).contains("src");
+    assertThat(line.get(Leaf.ALL)).isTrue();
     assertThat(line.params()).containsExactly("name");
-    assertThat(line.values()).containsEntry("--profile", "default");
+    assertThat(line.get(Root.PROFILE)).isEqualTo("default");
 
-    assertThat(parse("g", "do", "-t7", "n").values()).containsEntry("--timeout", "7");
-    assertThat(parse("g", "do", "-t", "8", "n").values()).containsEntry("--timeout", "8");
-    assertThat(parse("g", "do", "n").values()).containsEntry("--timeout", "60");
+    assertThat(parse("g", "do", "-t7", "n").get(Leaf.TIMEOUT)).isEqualTo("7");
+    assertThat(parse("g", "do", "-t", "8", "n").get(Leaf.TIMEOUT)).isEqualTo("8");
+    assertThat(parse("g", "do", "n").get(Leaf.TIMEOUT)).isEqualTo("60");
   }
 
   @Test
   void theGlobalProfileGoesBeforeOrAfterTheSubcommand() {
-    assertThat(parse("-p", "coder", "g", "do", "n").values()).containsEntry("--profile", "coder");
-    assertThat(parse("g", "do", "n", "--profile=coder").values())
-        .containsEntry("--profile", "coder");
-    assertThat(parse("g", "-pcoder", "do", "n").values()).containsEntry("--profile", "coder");
+    assertThat(parse("-p", "coder", "g", "do", "n").get(Root.PROFILE)).isEqualTo("coder");
+    assertThat(parse("g", "do", "n", "--profile=coder").get(Root.PROFILE)).isEqualTo("coder");
+    assertThat(parse("g", "-pcoder", "do", "n").get(Root.PROFILE)).isEqualTo("coder");
   }
 
   @Test

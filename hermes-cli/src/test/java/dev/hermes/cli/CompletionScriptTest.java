@@ -53,6 +53,20 @@ class CompletionScriptTest {
   }
 
   @Test
+  void theValuesOfAnOptionThatTakesOneOfAFixedSetAreOffered() {
+    for (CompletionScript shell : CompletionScript.values()) {
+      assertThat(shell.render(TypedOptionsTest.Tree.root()))
+          .as(shell.shell())
+          .contains(
+              "    \"hermes run -c\" | \"hermes run --color\")\n"
+                  + "      _hermes_words=\"red dark-green\"\n"
+                  + "      ;;\n");
+      // No visible command of hermes has one: the table is empty.
+      assertThat(shell.render(new HermesCommand())).contains("  case \"$1 $2\" in\n  esac\n");
+    }
+  }
+
+  @Test
   void hiddenCommandsAreLeftOut() {
     String script = CompletionScript.BASH.render(new HermesCommand());
     assertThat(script).doesNotContain("record-failure").contains("\"hermes supervise reconcile\")");
@@ -77,7 +91,7 @@ class CompletionScriptTest {
   private static void walk(CommandSpec spec, String path, List<String[]> out) {
     List<String> subcommands = new ArrayList<>();
     List<String> options = new ArrayList<>();
-    for (OptionSpec option : spec.options()) {
+    for (Option<?> option : spec.options()) {
       options.addAll(option.names());
     }
     if (!path.equals("hermes")) {

@@ -59,18 +59,18 @@ class LaunchProfilesTest {
       CommandSpec spec = CommandSpec.named(name).describe(name);
       return switch (name) {
         case "root" ->
-            spec.globalOption("-p,--profile", "P", "Profile.", "default")
-                .flag("--loud", "Loud.")
+            spec.globalOption(Option.text("-p,--profile", "P", "Profile.").orElse("default"))
+                .option(Option.flag("--loud", "Loud."))
                 .subcommand("g", () -> new Tree("g"))
                 .subcommand("plain", () -> new Tree("plain"));
         case "g" ->
-            spec.option("-t,--timeout", "S", "Timeout.")
+            spec.option(Option.text("-t,--timeout", "S", "Timeout.").optional())
                 .subcommand("srv", () -> new Tree("srv"))
                 .subcommand("cli", () -> new Tree("cli"));
         case "srv" ->
             spec.server(JvmProfile.GATEWAY)
-                .option("--port", "N", "Port.")
-                .flag("--all", "All.")
+                .option(Option.text("--port", "N", "Port.").optional())
+                .option(Option.flag("--all", "All."))
                 .subcommand("leaf", () -> new Tree("leaf"));
         case "cli", "plain" -> spec.subcommand("deeper", () -> new Tree("deeper"));
         default -> spec;

@@ -2,6 +2,7 @@ package dev.hermes.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermes.cli.TypedOptionsScripts;
 import dev.hermes.testing.Required;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,9 +132,38 @@ class CompletionIT {
         .containsExactly("_hermes");
   }
 
+  @Test
+  void bashCompletesTheValuesOfAnOptionThatTakesOneOfAFixedSet() throws Exception {
+    Path script = saveTestTree("bash");
+    assertThat(bash(script, "hermes", "run", "--color", "")).containsExactly("red", "dark-green");
+    assertThat(bash(script, "hermes", "run", "-c", "d")).containsExactly("dark-green");
+    assertThat(bash(script, "hermes", "run", "--color", "=", "r")).containsExactly("red");
+    assertThat(bash(script, "hermes", "run", "--color=dar")).containsExactly("--color=dark-green");
+    assertThat(bash(script, "hermes", "run", "--port", "")).isEmpty();
+  }
+
+  @Test
+  void zshCompletesTheValuesOfAnOptionThatTakesOneOfAFixedSet() throws Exception {
+    Required.engine(onPath("zsh"), "zsh is not installed (apt-get install zsh)");
+    Path script = saveTestTree("zsh");
+    assertThat(zsh(script, "hermes", "run", "--color", "")).containsExactly("red", "dark-green");
+    assertThat(zsh(script, "hermes", "run", "--color=d")).containsExactly("red", "dark-green");
+    assertThat(zsh(script, "hermes", "run", "--port", "")).isEmpty();
+  }
+
   private Path save(String shell) throws IOException {
     Path script = scratch.resolve("hermes." + shell);
     Files.writeString(script, cli.ok("completion", shell));
+    return script;
+  }
+
+  /**
+   * The script of a test tree with an option that takes one of a fixed set: no visible command of
+   * hermes has one yet.
+   */
+  private Path saveTestTree(String shell) throws IOException {
+    Path script = scratch.resolve("typed." + shell);
+    Files.writeString(script, TypedOptionsScripts.render(shell));
     return script;
   }
 

@@ -1,0 +1,49 @@
+package dev.hermes.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of a parsed command line's options: every option the named command accepts (its own
+ * and the global ones), each read as its type says, given or not.
+ */
+final class OptionValues {
+  /** For a line that asks for help or the version: no command runs, nothing is read. */
+  static final OptionValues NONE = new OptionValues(Map.of());
+
+  private final Map<Option<?>, Object> values;
+
+  private OptionValues(Map<Option<?>, Object> values) {
+    this.values = values;
+  }
+
+  /**
+   * Reads each option from the texts given for it, in this order: the first bad value is the error.
+   *
+   * @throws InvalidOptionValue for the first text that is not a value of its option's type
+   */
+  static OptionValues read(List<Option<?>> options, Map<Option<?>, List<String>> given) {
+    Map<Option<?>, Object> values = new HashMap<>();
+    for (Option<?> option : options) {
+      values.put(option, option.read(given.getOrDefault(option, List.of())));
+    }
+    return new OptionValues(Map.copyOf(values));
+  }
+
+  /**
+   * The value of {@code option}.
+   *
+   * @throws IllegalArgumentException when the command does not accept it: a command reads only the
+   *     options its spec declares
+   */
+  <T> T get(Option<T> option) {
+    Object value = values.get(option);
+    if (value == null) {
+      throw new IllegalArgumentException("not an option of this command: " + option.key());
+    }
+    @SuppressWarnings("unchecked") // put by read() from this very option's reader
+    T typed = (T) value;
+    return typed;
+  }
+}
