@@ -33,8 +33,8 @@ public final class GatewayColumns {
           Uptime.format(row.uptimeSeconds()),
           Integer.toString(row.restarts()),
           port(row),
-          orDash(row.lastExit()),
-          orDash(row.reason()));
+          Table.orDash(row.lastExit()),
+          Table.orDash(row.reason()));
     }
     return table.lines();
   }
@@ -49,9 +49,5 @@ public final class GatewayColumns {
       return "bad-config";
     }
     return row.port() == null ? "-" : row.port().toString();
-  }
-
-  private static String orDash(String value) {
-    return value == null ? "-" : value;
   }
 }

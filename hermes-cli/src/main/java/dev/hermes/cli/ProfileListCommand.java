@@ -29,14 +29,10 @@ public final class ProfileListCommand implements CliCommand {
       table.add(
           row.profile().name(),
           GatewayColumns.port(row.gateway()),
-          orDash(row.profile().desired()),
+          Table.orDash(row.profile().desired()),
           row.gateway().actual().word());
     }
     table.print(out);
     return 0;
-  }
-
-  static String orDash(String value) {
-    return value == null ? "-" : value;
   }
 }

@@ -31,8 +31,8 @@ public final class ProfileShowCommand implements CliCommand {
     } else {
       out.println("Host:      " + profile.config().gatewayHost());
     }
-    out.println("Desired:   " + ProfileListCommand.orDash(summary.desired()));
-    out.println("Reported:  " + ProfileListCommand.orDash(summary.reported()));
+    out.println("Desired:   " + Table.orDash(summary.desired()));
+    out.println("Reported:  " + Table.orDash(summary.reported()));
     out.println("Secrets:   .env " + secrets(profile));
     return 0;
   }

@@ -13,6 +13,11 @@ final class Table {
     this.header = header;
   }
 
+  /** A cell for a value that may be absent: {@code -} for none. */
+  static String orDash(String value) {
+    return value == null ? "-" : value;
+  }
+
   void add(String... cells) {
     rows.add(cells);
   }
