@@ -47,6 +47,22 @@ public record Option<T>(
     choices = List.copyOf(choices);
   }
 
+  /**
+   * The same option only when it is the same constant: its reader is a lambda, so component-wise
+   * equality would come to identity anyway, and the record's generated {@code equals}/{@code
+   * hashCode} bootstraps method handles at the first map lookup, which costs every command's
+   * start-up (measured by bench/cli-latency).
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
   /** An on/off option such as {@code --all}: true when given. */
   public static Option<Boolean> flag(String names, String description) {
     return new Option<>(
