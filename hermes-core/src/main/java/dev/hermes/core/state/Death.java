@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The last death of a gateway's process: its cause, the detail an operator reads ({@code exit 1},
- * {@code signal 9}) and the epoch second it ended. The finish script writes it as three lines into
- * the slot's {@code hermes-death}, with one rename, so a reader sees the old death or the new one.
+ * {@code signal 9}) and the epoch second it ended, recorded as three lines ({@link #lines}) so that
+ * a shell script can write them into a slot's file with one rename.
  */
 public record Death(DeathCause cause, String detail, long epochSecond) {
   public Death {

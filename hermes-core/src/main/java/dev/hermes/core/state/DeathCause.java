@@ -3,9 +3,8 @@ package dev.hermes.core.state;
 import java.util.Optional;
 
 /**
- * How a gateway's last process ended, as the finish script classifies it after each exit. The code
- * is machine-readable: the first line of the slot's {@code hermes-death}, {@code cause} in the
- * JSON, a label of the metrics.
+ * How a gateway's last process ended, one word per cause, for the finish script to classify after
+ * each exit. The code is the machine-readable word: the first line of a {@link Death}'s record.
  */
 public enum DeathCause {
   /** Asked to stop, or ended by itself with a clean code (0, 75, SIGTERM). */
