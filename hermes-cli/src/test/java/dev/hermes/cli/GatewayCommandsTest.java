@@ -211,8 +211,11 @@ class GatewayCommandsTest {
             "port",
             "last_exit",
             "backoff_seconds",
-            "config_error");
+            "config_error",
+            "last_death");
     assertThat(rows.get(0).get("config_error").isNull()).isTrue();
+    assertThat(rows.get(0).get("last_death").get("cause").asText()).isEqualTo("exit-code");
+    assertThat(rows.get(0).get("last_death").get("detail").asText()).isEqualTo("exit 1");
   }
 
   @Test

@@ -26,6 +26,10 @@ public final class GatewayStateFile {
   public static final String GATEWAY_STATE = "gateway_state";
   public static final String DESIRED_STATE = "desired_state";
   public static final String EXIT_REASON = "exit_reason";
+
+  /** How the previous run ended, copied from the slot by the next run ({@link DeathFile}). */
+  public static final String LAST_DEATH = "last_death";
+
   public static final String PID = "pid";
   public static final String START_TIME = "start_time";
   public static final String UPDATED_AT = "updated_at";

@@ -37,6 +37,7 @@ class OverviewCacheTest {
                     8642,
                     null,
                     -1,
+                    null,
                     null));
           },
           Duration.ofMillis(500),

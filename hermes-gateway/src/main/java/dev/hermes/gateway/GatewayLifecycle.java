@@ -3,12 +3,14 @@ package dev.hermes.gateway;
 import dev.hermes.core.FileRefusedException;
 import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.Version;
+import dev.hermes.core.state.Death;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The current {@link GatewayState}, and its report in {@code gateway_state.json}. Only the
@@ -40,8 +42,11 @@ final class GatewayLifecycle {
     return (System.nanoTime() - startNanos) / 1_000_000_000L;
   }
 
-  /** Reports {@code starting}, and forgets the reason a previous run failed. */
-  void reportStarting() {
+  /**
+   * Reports {@code starting}, forgets the reason a previous run failed, and keeps how the previous
+   * run ended when the supervisor recorded it.
+   */
+  void reportStarting(Optional<Death> previousRun) {
     Map<String, Object> fields = new HashMap<>();
     fields.put(GatewayStateFile.GATEWAY_STATE, GatewayState.STARTING.wireName());
     fields.put(GatewayStateFile.PID, pid);
@@ -49,6 +54,7 @@ final class GatewayLifecycle {
     fields.put(GatewayStateFile.UPDATED_AT, now().toString());
     fields.put(GatewayStateFile.VERSION, Version.get());
     fields.put(GatewayStateFile.EXIT_REASON, null);
+    previousRun.ifPresent(death -> fields.put(GatewayStateFile.LAST_DEATH, death.toJson()));
     write(fields);
   }
 

@@ -1,5 +1,6 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.DeathFile;
 import dev.hermes.core.Profile;
 import dev.hermes.core.SignalTrap;
 import dev.hermes.core.Version;
@@ -105,7 +106,7 @@ public final class GatewayRunner {
   private int runHoldingLock(
       Profile profile, GatewayOptions options, long pid, GatewayLog log, boolean tookOver) {
     GatewayLifecycle lifecycle = new GatewayLifecycle(profile.state(), clock, pid, log);
-    lifecycle.reportStarting();
+    lifecycle.reportStarting(DeathFile.fromEnvironment(options.environment()));
     log.info("starting hermes gateway " + Version.get());
     GatewayHttpServer server = null;
     try {

@@ -2,7 +2,10 @@ package dev.hermes.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermes.core.DeathFile;
 import dev.hermes.core.GatewayStateFile;
+import dev.hermes.core.state.Death;
+import dev.hermes.core.state.DeathCause;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +39,7 @@ class GatewayLifecycleTest {
         "{\"desired_state\":\"running\",\"gateway_state\":\"startup_failed\","
             + "\"exit_reason\":\"old\"}");
 
-    lifecycle(file).reportStarting();
+    lifecycle(file).reportStarting(Optional.empty());
 
     Map<String, Object> state = file.read();
     assertThat(state)
@@ -49,10 +53,39 @@ class GatewayLifecycleTest {
   }
 
   @Test
+  void startingKeepsHowThePreviousRunEndedAsTheSlotRecordedIt() throws Exception {
+    GatewayStateFile file = new GatewayStateFile(dir.resolve("gateway_state.json"));
+    Path slotFile = dir.resolve(DeathFile.NAME);
+    Files.writeString(slotFile, "oom-kill\nsignal SIGKILL\n1796000000\n");
+
+    lifecycle(file)
+        .reportStarting(DeathFile.fromEnvironment(Map.of(DeathFile.VARIABLE, slotFile.toString())));
+
+    assertThat(file.read())
+        .containsEntry(
+            "last_death",
+            Map.of(
+                "cause", "oom-kill", "detail", "signal SIGKILL", "time", "2026-11-30T00:53:20Z"));
+  }
+
+  @Test
+  void aRunWithoutARecordedDeathKeepsTheOneBefore() {
+    GatewayStateFile file = new GatewayStateFile(dir.resolve("gateway_state.json"));
+    Death earlier = new Death(DeathCause.SIGNAL, "signal SIGABRT", 1_796_000_000L);
+    lifecycle(file).reportStarting(Optional.of(earlier));
+
+    lifecycle(file)
+        .reportStarting(
+            DeathFile.fromEnvironment(Map.of(DeathFile.VARIABLE, dir.resolve("none").toString())));
+
+    assertThat(file.read()).containsEntry("last_death", earlier.toJson());
+  }
+
+  @Test
   void aFailedStartupRecordsItsReason() {
     GatewayStateFile file = new GatewayStateFile(dir.resolve("gateway_state.json"));
     GatewayLifecycle lifecycle = lifecycle(file);
-    lifecycle.reportStarting();
+    lifecycle.reportStarting(Optional.empty());
 
     lifecycle.fail("fatal configuration: line one\nline two");
 
@@ -65,7 +98,7 @@ class GatewayLifecycleTest {
   void stoppingIsNeverWrittenButStoppedIs() {
     GatewayStateFile file = new GatewayStateFile(dir.resolve("gateway_state.json"));
     GatewayLifecycle lifecycle = lifecycle(file);
-    lifecycle.reportStarting();
+    lifecycle.reportStarting(Optional.empty());
     lifecycle.fire(GatewayState.Event.READY);
 
     lifecycle.fire(GatewayState.Event.STOP_REQUESTED);

@@ -72,17 +72,10 @@ public record GatewayOutcome(GatewayAction action, Verdict verdict, GatewayStatu
               + slot
               + " ended again after the "
               + action.verb()
-              + (lastEnd() == null ? "" : " (" + lastEnd() + ")")
+              + (status.lastEnd() == null ? "" : " (" + status.lastEnd() + ")")
               + "; the supervisor is restarting it ("
               + ActualState.BACKOFF.word()
               + ")";
     };
-  }
-
-  private String lastEnd() {
-    if (status.signal() != null) {
-      return "signal " + status.signal();
-    }
-    return status.exitCode() >= 0 ? "exit " + status.exitCode() : null;
   }
 }

@@ -4,6 +4,7 @@ import dev.hermes.core.GatewayStateFile;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileSummary;
 import dev.hermes.core.state.ActualState;
+import dev.hermes.core.state.Death;
 import dev.hermes.core.state.DesiredState;
 import dev.hermes.core.state.HoldReason;
 import dev.hermes.core.state.ReportedState;
@@ -28,6 +29,8 @@ import java.util.OptionalInt;
  * @param lastExit how its last run ended ({@code exit 1}, {@code signal KILL}), or null when it is
  *     running or never ran
  * @param backoffSeconds seconds until the supervisor restarts it after a crash, or -1
+ * @param lastDeath how its last process ended, with the cause (also while the next run is up): from
+ *     the supervisor's record, else from the one gateway_state.json keeps; or null
  * @param configError why the profile's config.yaml or gateway_state.json cannot be used (invalid
  *     YAML, over its size cap, a symbolic link), or null: listings show the profile {@code
  *     bad-config}
@@ -47,7 +50,8 @@ public record GatewayOverview(
     Integer port,
     String lastExit,
     long backoffSeconds,
-    String configError) {
+    String configError,
+    Death lastDeath) {
 
   public static GatewayOverview of(Profile profile, GatewayStatus status, ServiceManager manager) {
     return of(ProfileSummary.of(profile), status, manager);
@@ -80,7 +84,8 @@ public record GatewayOverview(
             files.port(),
             null,
             -1,
-            files.configError());
+            files.configError(),
+            lastDeath(status, state));
       }
     }
     return new GatewayOverview(
@@ -98,7 +103,8 @@ public record GatewayOverview(
         files.port(),
         lastExit,
         status.backoffSeconds(),
-        files.configError());
+        files.configError(),
+        lastDeath(status, state));
   }
 
   /** One row per profile, in order, from one {@link ServiceManager#statusAll} call. */
@@ -133,6 +139,7 @@ public record GatewayOverview(
         null,
         null,
         -1,
+        null,
         null);
   }
 
@@ -162,6 +169,7 @@ public record GatewayOverview(
     json.put("last_exit", lastExit);
     json.put("backoff_seconds", backoffSeconds);
     json.put("config_error", configError);
+    json.put("last_death", lastDeath == null ? null : lastDeath.toJson());
     return json;
   }
 
@@ -194,17 +202,23 @@ public record GatewayOverview(
     return null;
   }
 
+  private static Death lastDeath(GatewayStatus status, Map<String, Object> state) {
+    if (status.death() != null) {
+      return status.death();
+    }
+    return state.get(GatewayStateFile.LAST_DEATH) instanceof Map<?, ?> json
+        ? Death.fromJson(json).orElse(null)
+        : null;
+  }
+
   private static String lastExit(GatewayStatus status, Map<String, Object> state) {
     // A gateway that never ran has no last exit (s6 reports exit code 0 for it). One that ran is
     // known by what it reported, or by the supervisor's count of its exits: a run that failed
     // before it reported anything (its lock refused: exit 1) still ran.
     boolean ran = state.get(GatewayStateFile.GATEWAY_STATE) != null || status.restarts() > 0;
-    if (status.up() || !status.registered() || !ran) {
+    if (!status.registered() || !ran) {
       return null;
     }
-    if (status.signal() != null) {
-      return "signal " + status.signal();
-    }
-    return status.exitCode() >= 0 ? "exit " + status.exitCode() : null;
+    return status.lastEnd();
   }
 }

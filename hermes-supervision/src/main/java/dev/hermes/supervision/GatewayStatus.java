@@ -1,6 +1,7 @@
 package dev.hermes.supervision;
 
 import dev.hermes.core.state.ActualState;
+import dev.hermes.core.state.Death;
 import dev.hermes.core.state.Hold;
 import java.util.OptionalInt;
 
@@ -22,6 +23,8 @@ import java.util.OptionalInt;
  * @param hold why the supervisor holds it down (crash loop, fatal configuration), or null
  * @param backoffSeconds while it waits to be restarted after a crash: the seconds left (0 when the
  *     supervisor does not say), else -1
+ * @param death how its last process ended, as the supervisor recorded it (s6 does: the slot's
+ *     finish script), or null when unknown; kept while the next run is up
  */
 public record GatewayStatus(
     String profile,
@@ -37,7 +40,8 @@ public record GatewayStatus(
     String signal,
     int restarts,
     Hold hold,
-    long backoffSeconds) {
+    long backoffSeconds,
+    Death death) {
 
   public static GatewayStatus notRegistered(String profile) {
     return new Builder(profile).registered(false).build();
@@ -54,6 +58,19 @@ public record GatewayStatus(
 
   public OptionalInt pidIfUp() {
     return up && pid > 0 ? OptionalInt.of(pid) : OptionalInt.empty();
+  }
+
+  /**
+   * How the last run ended as one line ({@code exit 1}, {@code signal SIGKILL}, {@code signal
+   * SIGKILL (oom-kill)}), or null while it runs or when the supervisor does not say. The recorded
+   * death adds its cause only when it is of that same end: one left from an earlier run is not.
+   */
+  public String lastEnd() {
+    if (up) {
+      return null;
+    }
+    String end = signal != null ? "signal " + signal : exitCode >= 0 ? "exit " + exitCode : null;
+    return end != null && death != null && death.detail().equals(end) ? death.line() : end;
   }
 
   /** The hold's one line, or null when it is not held. */
@@ -101,6 +118,7 @@ public record GatewayStatus(
     private int restarts = -1;
     private Hold hold;
     private long backoffSeconds = -1;
+    private Death death;
 
     private Builder(String profile) {
       this.profile = profile;
@@ -121,6 +139,7 @@ public record GatewayStatus(
       this.restarts = s.restarts;
       this.hold = s.hold;
       this.backoffSeconds = s.backoffSeconds;
+      this.death = s.death;
     }
 
     public Builder registered(boolean registered) {
@@ -187,6 +206,11 @@ public record GatewayStatus(
       return this;
     }
 
+    public Builder death(Death death) {
+      this.death = death;
+      return this;
+    }
+
     public GatewayStatus build() {
       // A running process is never held, and its pid is only meaningful while it runs.
       return new GatewayStatus(
@@ -203,7 +227,8 @@ public record GatewayStatus(
           up ? null : signal,
           restarts,
           up ? null : hold,
-          up ? -1 : backoffSeconds);
+          up ? -1 : backoffSeconds,
+          death);
     }
   }
 }

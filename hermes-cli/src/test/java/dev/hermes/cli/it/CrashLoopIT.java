@@ -80,7 +80,7 @@ class CrashLoopIT {
     assertThat(held.get("actual").asText()).isEqualTo("crash-loop");
     assertThat(held.get("hold_reason").asText()).isEqualTo("crash-loop");
     assertThat(held.get("reason").asText())
-        .matches("crash loop \\(3 exits in \\d+s, last: signal 9\\)");
+        .matches("crash loop \\(3 exits in \\d+s, last: signal SIGKILL\\)");
     assertThat(held.get("last_exit").asText()).isEqualTo("signal SIGKILL");
     await()
         .atMost(PATIENCE)

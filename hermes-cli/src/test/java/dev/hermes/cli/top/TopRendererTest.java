@@ -28,6 +28,7 @@ class TopRendererTest {
         port,
         null,
         -1,
+        null,
         null);
   }
 
@@ -47,6 +48,7 @@ class TopRendererTest {
         port,
         "exit 0",
         -1,
+        null,
         null);
   }
 
@@ -66,6 +68,7 @@ class TopRendererTest {
         port,
         "exit 1",
         -1,
+        null,
         null);
   }
 

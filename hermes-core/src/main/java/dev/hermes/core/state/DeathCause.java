@@ -7,7 +7,7 @@ import java.util.Optional;
  * each exit. The code is the machine-readable word: the first line of a {@link Death}'s record.
  */
 public enum DeathCause {
-  /** Asked to stop, or ended by itself with a clean code (0, 75, SIGTERM). */
+  /** Ended with a clean code (0, 75, 143 or SIGTERM), asked to or by itself. */
   CLEAN_STOP("clean-stop"),
   /** Exited by itself with a code that is not clean. */
   EXIT_CODE("exit-code"),

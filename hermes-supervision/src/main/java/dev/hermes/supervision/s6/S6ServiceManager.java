@@ -1,5 +1,6 @@
 package dev.hermes.supervision.s6;
 
+import dev.hermes.core.DeathFile;
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.OwnFiles;
@@ -367,7 +368,8 @@ public final class S6ServiceManager implements ServiceManager, ServiceDirectorie
     GatewayStatus.Builder status =
         GatewayStatus.builder(profile)
             .restarts(readNumber(slot.resolve("hermes-restarts")))
-            .hold(HoldFile.read(slot));
+            .hold(HoldFile.read(slot))
+            .death(DeathFile.read(slot.resolve(DeathFile.NAME)).orElse(null));
     if (svstat == null) {
       // Registered but not supervised (yet): s6-svscan has not picked it up or is not running.
       return status.normallyUp(!Files.exists(slot.resolve("down"))).build();

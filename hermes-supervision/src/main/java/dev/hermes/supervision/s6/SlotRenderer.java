@@ -2,6 +2,7 @@ package dev.hermes.supervision.s6;
 
 import static dev.hermes.supervision.s6.ShellQuoting.quote;
 
+import dev.hermes.core.DeathFile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ReadyStamp;
 import dev.hermes.supervision.GatewayCommands;
@@ -31,6 +32,7 @@ public final class SlotRenderer {
   static final int RECORD_TIMEOUT_SECONDS = 15;
 
   private static final String FINISH_BODY = resource("finish-body.sh");
+  private static final String OOM_COUNT = resource("oom-count.sh");
 
   private final SlotSpec spec;
 
@@ -88,6 +90,14 @@ public final class SlotRenderer {
         .append(ReadyStamp.VARIABLE)
         .append('\n');
     s.append("rm -f hermes-ready hermes-rearm hermes-failure hermes-backoff\n");
+    // How the previous run ended stays for status; this run copies it into gateway_state.json.
+    s.append(DeathFile.VARIABLE)
+        .append("=\"$PWD/")
+        .append(DeathFile.NAME)
+        .append("\"\nexport ")
+        .append(DeathFile.VARIABLE)
+        .append('\n');
+    s.append(OOM_COUNT);
     s.append("exec 2>&1\n");
     s.append("exec ")
         .append(ShellQuoting.words(hermes(profile, "gateway", "run", "--replace")))

@@ -14,6 +14,11 @@
 #   hermes-backoff   while waiting to restart after a crash: the epoch second of the restart
 #                    (removed by ./run)
 #   hermes-record-failure.log  the output of the last 'supervise record-failure'
+#   hermes-death     how the last run ended, three lines: the cause (clean-stop, exit-code,
+#                    signal, oom-kill, stop-timeout), the detail (exit 1, signal SIGKILL), the
+#                    epoch second; written at every exit, read by status and by the next run
+#   hermes-oom       left by ./run: the file with its cgroup's oom_kill counter, and the count as
+#                    the run started; a SIGKILL while the count rose was the OOM killer's
 #
 # and in the scandir, shared by every gateway's finish (s6-svscan ignores names with a dot):
 #   .hermes-restart-turn  the fleet's restart budget: the last second handed out, and how many
@@ -159,8 +164,26 @@ fleet_turn() {
   printf '%s' "$turn"
 }
 
+# Whether the kernel's OOM killer ended this run: a SIGKILL while the oom_kill counter of the
+# run's cgroup rose since ./run read it (another process of the cgroup may have been its victim
+# too, so this is the best a supervisor can tell, and what peers such as systemd report).
+oom_killed() {
+  [ "$code" = 256 ] && [ "$signum" = 9 ] || return 1
+  { read -r events && read -r before; } <hermes-oom || return 1
+  after=$(sed -n 's/^oom_kill //p' "$events") || return 1
+  case $before$after in '' | *[!0-9]*) return 1 ;; esac
+  [ "$after" -gt "$before" ]
+}
+
+# Records how this run ended ($1 the cause) for status, with one rename so a reader never sees
+# half of it; a dry run only decides.
+died() {
+  [ "$dry" = 1 ] && return
+  printf '%s\n%s\n%s\n' "$1" "$last" "$now" >hermes-death.tmp && mv -f hermes-death.tmp hermes-death
+}
+
 if [ "$code" = 256 ]; then
-  last="signal $signum"
+  last="signal SIG$(kill -l "$signum" 2>/dev/null || echo "$signum")"
 else
   last="exit $code"
 fi
@@ -168,12 +191,14 @@ fi
 # (1) clean exit
 case $code in
   0 | 75 | 143)
+    died clean-stop
     decided "clean exit -> clean"
     rm -f hermes-rearm
     exit 0
     ;;
   256)
     if [ "$signum" = 15 ]; then
+      died clean-stop
       decided "clean exit -> clean"
       rm -f hermes-rearm
       exit 0
@@ -197,6 +222,18 @@ while :; do
   [ "$tries" -ge 3 ] && break
   sleep 1
 done
+# How a crash (and an unclean end of a stop) died; a stop that needed SIGKILL ran past hermes'
+# own stop timeout (timeout-kill).
+if oom_killed; then
+  died oom-kill
+elif [ "$wanted" = false ] && [ "$code" = 256 ] && [ "$signum" = 9 ]; then
+  died stop-timeout
+elif [ "$code" = 256 ]; then
+  died signal
+else
+  died exit-code
+fi
+
 # (2) operator stop
 if [ "$wanted" = false ]; then
   decided "operator stop -> clean"

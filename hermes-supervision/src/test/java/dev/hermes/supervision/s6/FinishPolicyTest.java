@@ -89,8 +89,8 @@ class FinishPolicyTest {
         "third crash                    | 1   | 0  | 2   | 10 20           | -           | n | 100 | 60 | crash before healthy -> restart 2000 (streak 3)",
         "fourth crash                   | 256 | 9  | 2   | 10 20 30        | -           | n | 100 | 60 | crash before healthy -> restart 4000 (streak 4)",
         "fifth quick crash holds        | 1   | 0  | -   | 50 40 30 20     | -           | n | 100 | 60 | crash loop -> hold crash loop (5 exits in 50s, last: exit 1)",
-        "killed in a loop holds         | 256 | 9  | 3   | 40 30 20 10     | -           | n | 100 | 60 | crash loop -> hold crash loop (5 exits in 40s, last: signal 9)",
-        "slow crashes still count       | 256 | 9  | 59  | 400 300 200 100 | -           | n | 100 | 60 | crash loop -> hold crash loop (5 exits in 400s, last: signal 9)",
+        "killed in a loop holds         | 256 | 9  | 3   | 40 30 20 10     | -           | n | 100 | 60 | crash loop -> hold crash loop (5 exits in 40s, last: signal SIGKILL)",
+        "slow crashes still count       | 256 | 9  | 59  | 400 300 200 100 | -           | n | 100 | 60 | crash loop -> hold crash loop (5 exits in 400s, last: signal SIGKILL)",
         "healthy_seconds of readiness   | 256 | 9  | 60  | 400 300 200 100 | -           | n | 100 | 60 | crash after healthy -> restart 0 (streak 1)",
         "a long healthy run             | 1   | 0  | 900 | 950 940 930 920 | -           | n | 100 | 60 | crash after healthy -> restart 0 (streak 1)",
         "a ready stamp from the future  | 1   | 0  | -5  | 10              | -           | n | 100 | 60 | crash before healthy -> restart 1000 (streak 2)",
@@ -137,6 +137,73 @@ class FinishPolicyTest {
     assertThat(Files.exists(slot.resolve("hermes-rearm"))).isEqualTo(rearm.equals("y"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // name                           | code | sig | svstat      | oom_kill at start, now |
+        // death
+        "exit 0                            | 0   | 0  | -           | -   | clean-stop   | exit 0",
+        "exit 143 (a JVM's SIGTERM)        | 143 | 0  | -           | -   | clean-stop   | exit 143",
+        "SIGTERM                           | 256 | 15 | -           | 3 4 | clean-stop   | signal SIGTERM",
+        "a crash exit                      | 1   | 0  | -           | -   | exit-code    | exit 1",
+        "a fatal configuration             | 78  | 0  | -           | -   | exit-code    | exit 78",
+        "SIGKILL, the count unchanged      | 256 | 9  | -           | 3 3 | signal       | signal SIGKILL",
+        "SIGKILL, no count kept            | 256 | 9  | -           | -   | signal       | signal SIGKILL",
+        "SIGKILL while the count rose      | 256 | 9  | -           | 3 4 | oom-kill     | signal SIGKILL",
+        "SIGSEGV while the count rose      | 256 | 11 | -           | 3 4 | signal       | signal SIGSEGV",
+        "a stop that had to kill           | 256 | 9  | false false | 3 3 | stop-timeout | signal SIGKILL",
+        "the OOM killer during a stop      | 256 | 9  | false false | 3 4 | oom-kill     | signal SIGKILL",
+        "a stop, then exit 1               | 1   | 0  | false false | -   | exit-code    | exit 1",
+      })
+  void recordsHowItDied(
+      String ignoredName,
+      int code,
+      int signal,
+      String svstat,
+      String oomKills,
+      String cause,
+      String detail)
+      throws Exception {
+    if (!svstat.equals("-")) {
+      Files.writeString(slot.resolve("svstat-answers"), svstat + "\n");
+    }
+    if (!oomKills.equals("-")) {
+      // What ./run keeps (the counter's file and its count then), and the counter now.
+      String[] counts = oomKills.split(" ");
+      Path events = slot.resolve("memory.events");
+      Files.writeString(events, "oom 1\noom_kill " + counts[1] + "\noom_group_kill 0\n");
+      Files.writeString(slot.resolve("hermes-oom"), events + "\n" + counts[0] + "\n");
+    }
+
+    finish(
+        new CrashLoopSettings(5, 1, 60, 60, 0),
+        Map.of("HERMES_FINISH_JITTER", "100"),
+        NOW,
+        code,
+        signal);
+
+    assertThat(slot.resolve("hermes-death")).hasContent(cause + "\n" + detail + "\n" + NOW);
+    assertThat(slot.resolve("hermes-death.tmp")).doesNotExist();
+  }
+
+  @Test
+  void aCounterFileThatIsGoneIsNoOomKill() throws Exception {
+    Files.writeString(slot.resolve("hermes-oom"), slot.resolve("gone") + "\n3\n");
+
+    finish(
+        new CrashLoopSettings(5, 1, 60, 60, 0), Map.of("HERMES_FINISH_JITTER", "100"), NOW, 256, 9);
+
+    assertThat(slot.resolve("hermes-death")).hasContent("signal\nsignal SIGKILL\n" + NOW);
+  }
+
+  @Test
+  void aDryRunRecordsNoDeath() throws Exception {
+    finish(new CrashLoopSettings(5, 1, 60, 60, 0), dryRun(100), NOW, 1, 0);
+
+    assertThat(slot.resolve("hermes-death")).doesNotExist();
+  }
+
   @Test
   void killedManyTimesEachAfterAHealthyPeriodItIsNeverHeld() throws Exception {
     CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3, 0);
@@ -171,7 +238,7 @@ class FinishPolicyTest {
 
     assertThat(fifth.code).isEqualTo(125);
     assertThat(slot.resolve("hermes-failure"))
-        .hasContent("crash-loop\ncrash loop (5 exits in 8s, last: signal 9)");
+        .hasContent("crash-loop\ncrash loop (5 exits in 8s, last: signal SIGKILL)");
     assertThat(fifth.out).contains("holding the gateway down: crash loop (5 exits in 8s");
     assertThat(Files.readAllLines(slot.resolve("recorded-args")))
         .containsExactly(
@@ -183,7 +250,7 @@ class FinishPolicyTest {
             "--code",
             "crash-loop",
             "--reason",
-            "crash loop (5 exits in 8s, last: signal 9)",
+            "crash loop (5 exits in 8s, last: signal SIGKILL)",
             "--hold-file",
             slot.resolve("hermes-failure.tmp").toString());
   }
@@ -356,7 +423,7 @@ class FinishPolicyTest {
       assertThat(p.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("the finish ended").isTrue();
       assertThat(p.exitValue()).isEqualTo(125);
       assertThat(slot.resolve("hermes-failure"))
-          .hasContent("crash-loop\ncrash loop (1 exits in 0s, last: signal 9)");
+          .hasContent("crash-loop\ncrash loop (1 exits in 0s, last: signal SIGKILL)");
       assertThat(slot.resolve("hermes-record-failure.log")).content().startsWith("JVM output");
     } finally {
       p.destroyForcibly();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.state.DeathCause;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.SupervisionException;
 import dev.hermes.testing.Required;
@@ -73,9 +74,11 @@ class S6BackendIT {
     assertThat(again.pid()).isNotEqualTo(up.pid());
 
     s6.stop("coder");
-    GatewayStatus down = awaitStatus("coder", s -> !s.up());
+    GatewayStatus down = awaitStatus("coder", s -> !s.up() && s.death() != null);
     assertThat(down.wantUp()).isFalse();
     assertThat(down.restarts()).as("operator stops are not crashes").isZero();
+    assertThat(down.death().cause()).isEqualTo(DeathCause.CLEAN_STOP);
+    assertThat(down.lastEnd()).isEqualTo("signal SIGTERM");
     await()
         .atMost(PATIENCE)
         .untilAsserted(
@@ -121,6 +124,10 @@ class S6BackendIT {
     ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
     GatewayStatus second = awaitStatus("coder", s -> s.ready() && s.pid() != first.pid());
     assertThat(second.restarts()).isEqualTo(1);
+    assertThat(second.death().cause())
+        .as("kept while the next run is up")
+        .isEqualTo(DeathCause.SIGNAL);
+    assertThat(second.death().detail()).isEqualTo("signal SIGKILL");
   }
 
   @Test
@@ -157,10 +164,37 @@ class S6BackendIT {
     s6.stop("coder");
 
     // s6 sends SIGKILL after timeout-kill (10 s) to a gateway that ignores SIGTERM.
-    GatewayStatus down = awaitStatus("coder", s -> !s.up() && "SIGKILL".equals(s.signal()));
+    GatewayStatus down =
+        awaitStatus("coder", s -> !s.up() && "SIGKILL".equals(s.signal()) && s.death() != null);
     assertThat(down.wantUp()).isFalse();
     assertThat(down.restarts()).isZero();
     assertThat(down.failure()).isNull();
+    assertThat(down.death().cause()).isEqualTo(DeathCause.STOP_TIMEOUT);
+    assertThat(down.lastEnd()).isEqualTo("signal SIGKILL (stop-timeout)");
+  }
+
+  @Test
+  void theOomKillersSigkillIsToldFromAnyOther() throws Exception {
+    try (MemoryCgroup cgroup = MemoryCgroup.create(96L << 20)) {
+      scanner.close();
+      scanner =
+          S6Scanner.start(
+              tmp.resolve("oom-scandir"),
+              tmp.resolve("oom-svscan.log"),
+              home.root(),
+              cgroup.procs());
+      s6 = manager(scanner.scandir, TestGateway.write(tmp));
+      Files.writeString(home.root().resolve("behaviour-coder"), "hog");
+      s6.register("coder", true);
+
+      GatewayStatus killed = awaitStatus("coder", s -> s.death() != null);
+
+      assertThat(killed.death().cause()).isEqualTo(DeathCause.OOM_KILL);
+      assertThat(killed.death().detail()).isEqualTo("signal SIGKILL");
+      s6.stop("coder");
+      scanner.close();
+      scanner = null;
+    }
   }
 
   @Test

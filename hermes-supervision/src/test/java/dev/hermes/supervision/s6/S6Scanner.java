@@ -35,11 +35,25 @@ final class S6Scanner implements AutoCloseable {
 
   /** Starts s6-svscan with HERMES_HOME in its environment, as hermes up and the image do. */
   static S6Scanner start(Path scandir, Path logFile, Path hermesHome) throws IOException {
+    return start(scandir, logFile, hermesHome, null);
+  }
+
+  /**
+   * The same, in the cgroup whose {@code cgroup.procs} is given (null: this one): the scanner joins
+   * it before it execs, so every service it starts runs there.
+   */
+  static S6Scanner start(Path scandir, Path logFile, Path hermesHome, Path cgroupProcs)
+      throws IOException {
     Files.createDirectories(scandir);
+    List<String> command =
+        new java.util.ArrayList<>(
+            ScannerCommand.forScandir(new S6Tools(BIN), 2000, scandir.toString()));
+    if (cgroupProcs != null) {
+      command.addAll(
+          0, List.of("sh", "-c", "echo $$ >\"$0\" && exec \"$@\"", cgroupProcs.toString()));
+    }
     ProcessBuilder builder =
-        new ProcessBuilder(ScannerCommand.forScandir(new S6Tools(BIN), 2000, scandir.toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(logFile.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
     builder.environment().put("HERMES_HOME", hermesHome.toString());
     Process p = builder.start();
     S6Scanner scanner = new S6Scanner(scandir, p);

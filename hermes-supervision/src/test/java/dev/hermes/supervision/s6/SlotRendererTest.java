@@ -60,9 +60,22 @@ class SlotRendererTest {
             HERMES_READY_FILE="$PWD/hermes-ready"
             export HERMES_READY_FILE
             rm -f hermes-ready hermes-rearm hermes-failure hermes-backoff
+            HERMES_DEATH_FILE="$PWD/hermes-death"
+            export HERMES_DEATH_FILE
+            """
+                + oomCount()
+                + """
             exec 2>&1
             exec '/opt/hermes/bin/hermes' '-p' 'coder' 'gateway' 'run' '--replace'
             """);
+  }
+
+  private static String oomCount() {
+    try (var in = SlotRenderer.class.getResourceAsStream("oom-count.sh")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

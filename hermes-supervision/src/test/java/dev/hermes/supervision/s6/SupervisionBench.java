@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
  * In-process timings of the s6 backend against Debian's real s6, JVM start excluded; run by {@code
- * bench/supervision}. Prints Markdown table rows: register until supervised, status of 100 slots,
- * and a killed ready service until it is back and ready.
+ * bench/supervision}. Prints Markdown table rows: register until supervised, status of 100 slots, a
+ * killed ready service until it is back and ready, and the slot's finish script on its own.
  */
 public final class SupervisionBench {
   private SupervisionBench() {}
@@ -87,6 +89,64 @@ public final class SupervisionBench {
         back.add(System.nanoTime() - t0);
       }
       row("killed ready service → back and ready (readiness on fd 3)", back);
+    }
+    finishScript(tmp, fake, runs);
+  }
+
+  /**
+   * The finish script as s6-supervise runs it after an exit (sh, the slot's files, the real
+   * s6-svstat), in a slot of its own that no scanner supervises, so its s6-svstat fails at once as
+   * it answers at once for a supervised slot. Every crash comes after a healthy period: a first
+   * crash, restarted without a wait, which is the script's own time.
+   */
+  private static void finishScript(Path tmp, Path fake, int runs) throws Exception {
+    Path slot = Files.createDirectories(tmp.resolve("finish-scandir/gateway-f"));
+    S6Tools tools = new S6Tools(S6Scanner.BIN);
+    for (int fleet : new int[] {0, 2}) {
+      SlotSpec spec =
+          new SlotSpec(
+              List.of(fake.toString()),
+              tmp.resolve("home"),
+              tmp.toString(),
+              new TreeMap<>(),
+              tools,
+              new CrashLoopSettings(1000, 1, 60, 1, fleet));
+      Map<String, String> files = new SlotRenderer(spec).render("f", false);
+      Files.writeString(slot.resolve("finish"), files.get("finish"));
+      // What ./run leaves: the OOM counter of this cgroup, where there is one.
+      try (java.io.InputStream oomCount = SlotRenderer.class.getResourceAsStream("oom-count.sh")) {
+        new ProcessBuilder("sh", "-c", new String(oomCount.readAllBytes(), "UTF-8"))
+            .directory(slot.toFile())
+            .start()
+            .waitFor();
+      }
+      String[][] exits =
+          fleet == 0
+              ? new String[][] {
+                {"0", "0", "clean exit (exit 0)"},
+                {"1", "0", "crash (exit 1)"},
+                {"256", "9", "SIGKILL (reads the OOM counter)"}
+              }
+              : new String[][] {{"1", "0", "crash (exit 1), fleet budget 2/s"}};
+      for (String[] exit : exits) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          Files.writeString(slot.resolve("hermes-ready"), "1\n");
+          Files.deleteIfExists(slot.resolve("../.hermes-restart-turn"));
+          long t0 = System.nanoTime();
+          Process p =
+              new ProcessBuilder("sh", "./finish", exit[0], exit[1], ".")
+                  .directory(slot.toFile())
+                  .redirectErrorStream(true)
+                  .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                  .start();
+          if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("the finish script failed for " + exit[2]);
+          }
+          times.add(System.nanoTime() - t0);
+        }
+        row("finish script: " + exit[2], times);
+      }
     }
   }
 

@@ -10,8 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@code $HERMES_HOME/behaviour-<profile>} says: {@code serve} (default: record the ready time as
  * the gateway does, signal readiness on fd 3, then wait), {@code crash} (exit 3 at once), {@code
  * fatal} (exit 78), {@code stubborn} (serve, ignoring SIGTERM), {@code fails-on-term} (serve, and
- * exit 1 on SIGTERM). {@code supervise record-failure} calls the real failure recorder in a JVM
- * with the test class path.
+ * exit 1 on SIGTERM), {@code hog} (serve, then take memory until something stops it: in a cgroup
+ * with a limit, the kernel's OOM killer). {@code supervise record-failure} calls the real failure
+ * recorder in a JVM with the test class path.
  */
 final class TestGateway {
   private TestGateway() {}
@@ -39,6 +40,8 @@ final class TestGateway {
             + "    echo >&3\n"
             + "    exec 3>&-\n"
             + "    [ \"$behaviour\" = fails-on-term ] && while :; do sleep 1; done\n"
+            // tail keeps the last line of a file with no newline: all of /dev/zero.
+            + "    [ \"$behaviour\" = hog ] && exec tail /dev/zero\n"
             + "    exec sleep 100000 ;;\n"
             + "  'supervise record-failure')\n"
             + "    exec '"

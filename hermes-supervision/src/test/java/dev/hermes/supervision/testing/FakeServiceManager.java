@@ -1,5 +1,7 @@
 package dev.hermes.supervision.testing;
 
+import dev.hermes.core.state.Death;
+import dev.hermes.core.state.DeathCause;
 import dev.hermes.core.state.Hold;
 import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayAction;
@@ -301,12 +303,17 @@ public final class FakeServiceManager implements ServiceManager {
     return GatewayStatus.builder(profile).since(10).exitCode(0).restarts(0).build();
   }
 
+  /** When the held gateways of the fake last died, as s6's finish script records it. */
+  public static final long HELD_DEATH_EPOCH_SECOND = 1_796_000_000L;
+
   private static GatewayStatus heldStatus(String profile, String failure) {
     boolean crashLoop = failure.startsWith("crash loop");
+    int code = crashLoop ? 1 : 78;
     return GatewayStatus.builder(profile)
         .normallyUp(true)
         .since(3)
-        .exitCode(crashLoop ? 1 : 78)
+        .exitCode(code)
+        .death(new Death(DeathCause.EXIT_CODE, "exit " + code, HELD_DEATH_EPOCH_SECOND))
         .restarts(crashLoop ? 5 : 0)
         .hold(new Hold(crashLoop ? HoldReason.CRASH_LOOP : HoldReason.FATAL_CONFIG, failure))
         .build();
