@@ -39,7 +39,7 @@ SEED_DIR=/opt/hermes/docker/seed
 OWNED_DIRS="profiles logs home"
 # Top-level files hermes owns (a host file with another name keeps its owner).
 OWNED_FILES="config.yaml .env SOUL.md gateway_state.json gateway_state.json.tmp gateway.pid
-gateway.lock processes.json dashboard.token"
+gateway.lock processes.json dashboard.token crash_streak crash_streak.tmp"
 
 home=${HERMES_HOME:-/opt/data}
 

@@ -13,6 +13,13 @@ public record Profile(String name, Path dir, Path logDir) {
   public static final String PROCESSES = "processes.json";
   public static final String LOCK = "gateway.lock";
 
+  /**
+   * The crash times of the gateway's current crash streak, one epoch second per line: written by
+   * the s6 slot's finish script, here rather than in the slot so that the streak outlives the slot
+   * (a container's scandir is on tmpfs, and {@code hermes up} rebuilds its slots).
+   */
+  public static final String CRASH_STREAK = "crash_streak";
+
   public boolean isDefault() {
     return ProfileNames.DEFAULT.equals(name);
   }
@@ -39,6 +46,10 @@ public record Profile(String name, Path dir, Path logDir) {
 
   public Path processesFile() {
     return dir.resolve(PROCESSES);
+  }
+
+  public Path crashStreakFile() {
+    return dir.resolve(CRASH_STREAK);
   }
 
   public Path lockFile() {

@@ -3,6 +3,7 @@ package dev.hermes.supervision.s6;
 import dev.hermes.core.DeathFile;
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesException;
+import dev.hermes.core.HermesHome;
 import dev.hermes.core.OwnFiles;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.supervision.CommandResult;
@@ -49,7 +50,7 @@ public final class S6ServiceManager implements ServiceManager, ServiceDirectorie
   static final String REARM = "hermes-rearm";
 
   private static final String[] CRASH_STATE = {
-    "hermes-exits", HoldFile.NAME, HoldFile.NAME + ".tmp", BackoffFile.NAME
+    HoldFile.NAME, HoldFile.NAME + ".tmp", BackoffFile.NAME
   };
 
   private final Path scandir;
@@ -232,11 +233,11 @@ public final class S6ServiceManager implements ServiceManager, ServiceDirectorie
     Path slot = requireSlot(profile);
     Path marker = slot.resolve(REARM);
     touch(marker);
-    clearCrashState(slot);
+    clearCrashState(profile, slot);
     svc("-u", profile, slot);
     Finish after = awaitFinish(slot);
     if (after == Finish.HELD) {
-      clearCrashState(slot);
+      clearCrashState(profile, slot);
       svc("-u", profile, slot);
     }
     if (after != Finish.RUNNING) {
@@ -300,10 +301,12 @@ public final class S6ServiceManager implements ServiceManager, ServiceDirectorie
     }
   }
 
-  private void clearCrashState(Path slot) {
+  /** The hold, the backoff and the crash streak, which the slot's finish keeps for the profile. */
+  private void clearCrashState(String profile, Path slot) {
     for (String name : CRASH_STATE) {
       deleteIfExists(slot.resolve(name));
     }
+    deleteIfExists(new HermesHome(slotSpec().hermesHome()).profile(profile).crashStreakFile());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.hermes.supervision.s6;
 import static dev.hermes.supervision.s6.ShellQuoting.quote;
 
 import dev.hermes.core.DeathFile;
+import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ReadyStamp;
 import dev.hermes.supervision.GatewayCommands;
@@ -121,6 +122,10 @@ public final class SlotRenderer {
     s.append("backoff_base=").append(p.backoffBase()).append('\n');
     s.append("backoff_cap=").append(p.backoffCap()).append('\n');
     s.append("healthy=").append(p.healthySeconds()).append('\n');
+    s.append("streak_file=")
+        .append(
+            quote(new HermesHome(spec.hermesHome()).profile(profile).crashStreakFile().toString()))
+        .append('\n');
     s.append("fleet_rate=").append(p.fleetRestartsPerSecond()).append('\n');
     s.append("fleet_wait_max=").append(CrashLoopSettings.FLEET_WAIT_MAX_SECONDS).append('\n');
     s.append("svstat=").append(quote(spec.tools().tool("s6-svstat"))).append('\n');

@@ -1,11 +1,10 @@
 # shellcheck shell=sh
-# shellcheck disable=SC2154 # profile, max_exits, backoff_base, backoff_cap, healthy, fleet_rate, fleet_wait_max and svstat are set by the per-slot header SlotRenderer writes above this body
+# shellcheck disable=SC2154 # profile, max_exits, backoff_base, backoff_cap, healthy, streak_file, fleet_rate, fleet_wait_max and svstat are set by the per-slot header SlotRenderer writes above this body
 # --- policy (static part; the settings above are rendered per slot) ---
 #
 # State kept in the service directory, which belongs to the scandir owner:
 #   hermes-ready     epoch seconds (rounded up) when this run became ready: written by the
 #                    gateway as it signals readiness, removed by ./run at every start
-#   hermes-exits     epoch seconds of the crashes of the current streak, one per line
 #   hermes-restarts  crashes since registration (shown by status)
 #   hermes-rearm     left by 'gateway start' and 'gateway restart' while they act: the operator
 #                    wants the gateway up, so this exit neither counts nor holds
@@ -19,6 +18,9 @@
 #                    epoch second; written at every exit, read by status and by the next run
 #   hermes-oom       left by ./run: the file with its cgroup's oom_kill counter, and the count as
 #                    the run started; a SIGKILL while the count rose was the OOM killer's
+#
+# in the profile's directory, so that it outlives the slot (a container's scandir is on tmpfs):
+#   $streak_file     epoch seconds of the crashes of the current streak, one per line
 #
 # and in the scandir, shared by every gateway's finish (s6-svscan ignores names with a dot):
 #   .hermes-restart-turn  the fleet's restart budget: the last second handed out, and how many
@@ -64,10 +66,12 @@ say() {
   timeout -k 1 1 printf 'finish[%s]: %s: %s\n' "$profile" "$1" "$2" >&9 9>&-
 }
 
+# Sets n to the number on the first line of file $1, 0 when there is none. Builtins only: every
+# process this script starts costs a millisecond or more on a busy machine, at every crash.
 read_number() {
-  n=$(cat "$1") || n=0
+  n=0
+  [ -f "$1" ] && read -r n <"$1"
   case $n in '' | *[!0-9]*) n=0 ;; esac
-  printf '%s' "$n"
 }
 
 # Prints the decision in a dry run and exits; otherwise returns so the caller acts on it.
@@ -81,7 +85,7 @@ decided() {
 # The operator's start or restart came while this script ran: the gateway goes up at once and
 # this exit starts a fresh streak.
 rearmed() {
-  rm -f hermes-rearm hermes-exits hermes-failure hermes-failure.tmp hermes-backoff
+  rm -f hermes-rearm "$streak_file" hermes-failure hermes-failure.tmp hermes-backoff
   say info "$1"
   exit 0
 }
@@ -129,11 +133,11 @@ backoff() {
 # The fleet's restart budget: at most fleet_rate restarts after a crash in any one second across
 # every gateway of the scandir (the slot's parent), so an outage all gateways share does not start
 # them all at once on a machine with a few cores. Takes the first second at or after $1 that has
-# room, one finish at a time (mkdir is the lock: atomic, and POSIX); prints that second.
+# room, one finish at a time (mkdir is the lock: atomic, and POSIX); sets turn to that second.
 fleet_turn() {
   at=$1
   if [ "$fleet_rate" -le 0 ]; then
-    printf '%s' "$at"
+    turn=$at
     return
   fi
   tries=0
@@ -161,7 +165,6 @@ fleet_turn() {
   printf '%s %s\n' "$turn" $((used + 1)) >../.hermes-restart-turn.$$ &&
     mv -f ../.hermes-restart-turn.$$ ../.hermes-restart-turn
   rmdir ../.hermes-restart-lock
-  printf '%s' "$turn"
 }
 
 # Whether the kernel's OOM killer ended this run: a SIGKILL while the oom_kill counter of the
@@ -183,7 +186,14 @@ died() {
 }
 
 if [ "$code" = 256 ]; then
-  last="signal SIG$(kill -l "$signum" 2>/dev/null || echo "$signum")"
+  # The names s6-svstat gives, without a subshell for the usual ones.
+  case $signum in
+    9) last="signal SIGKILL" ;;
+    6) last="signal SIGABRT" ;;
+    11) last="signal SIGSEGV" ;;
+    15) last="signal SIGTERM" ;;
+    *) last="signal SIG$(kill -l "$signum" 2>/dev/null || echo "$signum")" ;;
+  esac
 else
   last="exit $code"
 fi
@@ -252,26 +262,38 @@ if [ "$code" = 78 ]; then
   hold fatal-config "fatal configuration" "fatal configuration"
 fi
 
-restarts=$(read_number hermes-restarts)
+read_number hermes-restarts
+restarts=$n
 [ "$dry" = 1 ] || echo $((restarts + 1)) >hermes-restarts
 
 # A crash after healthy_seconds of readiness begins a new streak; any other adds to the streak.
-ready=$(read_number hermes-ready)
+read_number hermes-ready
+ready=$n
+first=$now
+count=0
+streak=""
 if [ "$ready" -gt 0 ] && [ $((now - ready)) -ge "$healthy" ]; then
   # (5) crash after healthy
   edge="crash after healthy"
-  streak=$now
 else
   # (6) crash before healthy
   edge="crash before healthy"
-  streak=$( (cat hermes-exits; echo "$now") | while read -r t; do
-    case $t in '' | *[!0-9]*) continue ;; esac
-    echo "$t"
-  done)
+  if [ -f "$streak_file" ]; then
+    while read -r t; do
+      case $t in '' | *[!0-9]*) continue ;; esac
+      [ "$count" = 0 ] && first=$t
+      count=$((count + 1))
+      streak="$streak$t
+"
+    done <"$streak_file"
+  fi
 fi
-count=$(printf '%s\n' "$streak" | grep -c .)
-first=$(printf '%s\n' "$streak" | head -n 1)
-[ "$dry" = 1 ] || printf '%s\n' "$streak" >hermes-exits
+count=$((count + 1))
+streak="$streak$now"
+if [ "$dry" != 1 ]; then
+  { printf '%s\n' "$streak" >"$streak_file.tmp" && mv -f "$streak_file.tmp" "$streak_file"; } ||
+    say warning "could not keep the crash streak in $streak_file"
+fi
 
 # (7) crash loop
 if [ "$count" -ge "$max_exits" ]; then
@@ -291,9 +313,9 @@ done
 [ "$delay" -gt "$backoff_cap" ] && delay=$backoff_cap
 jitter=${HERMES_FINISH_JITTER:-}
 if [ -z "$jitter" ]; then
-  r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' \n')
-  case $r in '' | *[!0-9]*) r=20 ;; esac
-  jitter=$((80 + r % 41))
+  # Spread by the process id rather than read from /dev/urandom (a process less): gateways that
+  # crash together get finishes with different ids, which 7919 (a prime) scatters over 80-120.
+  jitter=$((80 + ($$ * 7919 + now) % 41))
 fi
 case $jitter in '' | *[!0-9]*) jitter=100 ;; esac
 millis=$((delay * 10 * jitter))
@@ -301,7 +323,7 @@ millis=$((delay * 10 * jitter))
 
 decided "$edge -> restart $millis (streak $count)"
 restart_at=$((now + (millis + 999) / 1000))
-turn=$(fleet_turn "$restart_at")
+fleet_turn "$restart_at"
 queued=""
 if [ "$turn" -gt "$restart_at" ]; then
   [ "$turn" -gt $((now + fleet_wait_max)) ] && turn=$((now + fleet_wait_max))

@@ -3,6 +3,8 @@ package dev.hermes.supervision.s6;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hermes.core.FileTrees;
+import dev.hermes.core.HermesHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +43,17 @@ class FinishPolicyTest {
   Path bin;
   Path hermes;
 
+  /** The HERMES_HOME of the slots; the crash streak lives in the profile's directory. */
+  HermesHome home;
+
+  Path streak;
+
   @BeforeEach
   void standIns() throws IOException {
     slot = Files.createDirectories(scandir.resolve("gateway-coder"));
+    home = new HermesHome(scandir.resolve("home"));
+    streak = home.profile("coder").crashStreakFile();
+    Files.createDirectories(streak.getParent());
     bin = Files.createDirectories(slot.resolve("bin"));
     // s6-svstat -o up,wantedup: one line of svstat-answers per call, the last one from then on;
     // "false true" (down, wanted up: what s6 reports during a crash's finish) when there is none.
@@ -120,7 +130,7 @@ class FinishPolicyTest {
         history.append(ago.matches("\\d+") ? String.valueOf(NOW - Long.parseLong(ago)) : ago);
         history.append('\n');
       }
-      Files.writeString(slot.resolve("hermes-exits"), history);
+      Files.writeString(streak, history);
     }
     if (!svstat.equals("-")) {
       Files.writeString(slot.resolve("svstat-answers"), svstat.replace(';', '\n') + "\n");
@@ -242,7 +252,7 @@ class FinishPolicyTest {
     assertThat(fifth.out).contains("holding the gateway down: crash loop (5 exits in 8s");
     assertThat(Files.readAllLines(slot.resolve("recorded-args")))
         .containsExactly(
-            "/data",
+            home.root().toString(),
             "-p",
             "coder",
             "supervise",
@@ -253,6 +263,25 @@ class FinishPolicyTest {
             "crash loop (5 exits in 8s, last: signal SIGKILL)",
             "--hold-file",
             slot.resolve("hermes-failure.tmp").toString());
+  }
+
+  @Test
+  void theStreakOutlivesTheSlotAsAContainerRestartRebuildsIt() throws Exception {
+    CrashLoopSettings settings = new CrashLoopSettings(5, 0, 0, 3, 0);
+    long t = NOW;
+    for (int crash = 1; crash <= 4; crash++) {
+      t += 2;
+      assertThat(finish(settings, Map.of(), t, 1, 0).code).as("crash %d", crash).isZero();
+    }
+    // The scandir is on tmpfs in the container: after a restart the slot is written afresh.
+    FileTrees.delete(slot);
+    standIns();
+
+    Result fifth = finish(settings, Map.of(), t + 30, 1, 0);
+
+    assertThat(fifth.code).isEqualTo(125);
+    assertThat(slot.resolve("hermes-failure"))
+        .hasContent("crash-loop\ncrash loop (5 exits in 36s, last: exit 1)");
   }
 
   @Test
@@ -352,14 +381,15 @@ class FinishPolicyTest {
     assertThat(r.code).isZero();
     assertThat(r.out).contains("re-armed by a start while holding: restarting instead");
     assertThat(slot.resolve("recorded-args")).exists();
-    for (String gone : List.of("hermes-rearm", "hermes-failure", "hermes-exits")) {
+    for (String gone : List.of("hermes-rearm", "hermes-failure")) {
       assertThat(slot.resolve(gone)).doesNotExist();
     }
+    assertThat(streak).doesNotExist();
   }
 
   @Test
   void aStartDuringTheBackoffEndsItAndStartsAFreshStreak() throws Exception {
-    Files.writeString(slot.resolve("hermes-exits"), (NOW - 5) + "\n");
+    Files.writeString(streak, (NOW - 5) + "\n");
     CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60, 0);
     Process finish = start(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0);
     try {
@@ -372,7 +402,7 @@ class FinishPolicyTest {
       assertThat(finish.exitValue()).isZero();
       assertThat(read("out")).contains("re-armed by a start during the backoff: restarting now");
       assertThat(slot.resolve("hermes-rearm")).doesNotExist();
-      assertThat(slot.resolve("hermes-exits")).doesNotExist();
+      assertThat(streak).doesNotExist();
     } finally {
       finish.destroyForcibly();
     }
@@ -380,7 +410,7 @@ class FinishPolicyTest {
 
   @Test
   void aStopDuringTheBackoffEndsItAndTheGatewayStaysDown() throws Exception {
-    Files.writeString(slot.resolve("hermes-exits"), (NOW - 5) + "\n");
+    Files.writeString(streak, (NOW - 5) + "\n");
     // Down and wanted up as the finish starts; wanted up while it waits, until the stop.
     Files.writeString(slot.resolve("svstat-answers"), "false true\ntrue\n");
     CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60, 0);
@@ -446,17 +476,20 @@ class FinishPolicyTest {
     return render(settings, slot);
   }
 
+  /** The finish of the slot {@code dir} ({@code gateway-P}), for profile P. */
   private Path render(CrashLoopSettings settings, Path dir) throws IOException {
+    String profile = dir.getFileName().toString().substring("gateway-".length());
+    Files.createDirectories(home.profile(profile).dir());
     String finish =
         new SlotRenderer(
                 new SlotSpec(
                     List.of(hermes.toString()),
-                    Path.of("/data"),
+                    home.root(),
                     "/home/op",
                     new TreeMap<>(),
                     new S6Tools(bin),
                     settings))
-            .render("coder", true)
+            .render(profile, true)
             .get("finish");
     Path script = dir.resolve("finish");
     Files.writeString(script, finish);

@@ -3,6 +3,7 @@ package dev.hermes.supervision.s6;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hermes.core.HermesHome;
 import dev.hermes.supervision.CommandResult;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.SupervisionException;
@@ -204,14 +205,23 @@ class S6ServiceManagerTest {
   }
 
   @Test
-  void startClearsTheCrashLoopState() throws IOException {
+  void startClearsTheCrashLoopState(@TempDir Path data) throws IOException {
+    S6ServiceManager s6 =
+        new S6ServiceManager(
+            scandir,
+            new S6Tools(Path.of("/command")),
+            () -> SlotFixtures.spec(data),
+            runner,
+            "s6 (test)");
     s6.register("coder", false);
     Path slot = scandir.resolve("gateway-coder");
+    Path streak = new HermesHome(data).profile("coder").crashStreakFile();
+    Files.createDirectories(streak.getParent());
     Files.writeString(slot.resolve("hermes-failure"), "crash loop (5 exits in 9s, last: exit 1)\n");
-    Files.writeString(slot.resolve("hermes-exits"), "1\n2\n");
+    Files.writeString(streak, "1\n2\n");
     s6.start("coder");
     assertThat(slot.resolve("hermes-failure")).doesNotExist();
-    assertThat(slot.resolve("hermes-exits")).doesNotExist();
+    assertThat(streak).doesNotExist();
   }
 
   @Test

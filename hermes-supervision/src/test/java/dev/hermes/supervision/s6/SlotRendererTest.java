@@ -108,6 +108,7 @@ class SlotRendererTest {
             backoff_base=2
             backoff_cap=30
             healthy=45
+            streak_file='/opt/data/profiles/coder/crash_streak'
             fleet_rate=3
             fleet_wait_max=300
             svstat='/command/s6-svstat'
