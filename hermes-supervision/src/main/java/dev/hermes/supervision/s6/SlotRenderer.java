@@ -122,9 +122,12 @@ public final class SlotRenderer {
     s.append("backoff_base=").append(p.backoffBase()).append('\n');
     s.append("backoff_cap=").append(p.backoffCap()).append('\n');
     s.append("healthy=").append(p.healthySeconds()).append('\n');
+    HermesHome home = new HermesHome(spec.hermesHome());
     s.append("streak_file=")
-        .append(
-            quote(new HermesHome(spec.hermesHome()).profile(profile).crashStreakFile().toString()))
+        .append(quote(home.profile(profile).crashStreakFile().toString()))
+        .append('\n');
+    s.append("audit_file=")
+        .append(quote(home.logsDir().resolve("audit.jsonl").toString()))
         .append('\n');
     s.append("fleet_rate=").append(p.fleetRestartsPerSecond()).append('\n');
     s.append("fleet_wait_max=").append(CrashLoopSettings.FLEET_WAIT_MAX_SECONDS).append('\n');

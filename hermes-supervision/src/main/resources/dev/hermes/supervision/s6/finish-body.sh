@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# shellcheck disable=SC2154 # profile, max_exits, backoff_base, backoff_cap, healthy, streak_file, fleet_rate, fleet_wait_max and svstat are set by the per-slot header SlotRenderer writes above this body
+# shellcheck disable=SC2154 # profile, max_exits, backoff_base, backoff_cap, healthy, streak_file, audit_file, fleet_rate, fleet_wait_max and svstat are set by the per-slot header SlotRenderer writes above this body
 # --- policy (static part; the settings above are rendered per slot) ---
 #
 # State kept in the service directory, which belongs to the scandir owner:
@@ -21,6 +21,9 @@
 #
 # in the profile's directory, so that it outlives the slot (a container's scandir is on tmpfs):
 #   $streak_file     epoch seconds of the crashes of the current streak, one per line
+#
+# in $HERMES_HOME/logs, shared with the CLI and the dashboard:
+#   $audit_file      the audit trail: a line for each crash and hold (actor "supervisor")
 #
 # and in the scandir, shared by every gateway's finish (s6-svscan ignores names with a dot):
 #   .hermes-restart-turn  the fleet's restart budget: the last second handed out, and how many
@@ -74,6 +77,58 @@ read_number() {
   case $n in '' | *[!0-9]*) n=0 ;; esac
 }
 
+# Sets utc to epoch second $1 as RFC 3339 UTC, in shell arithmetic: days to the civil date as in
+# Howard Hinnant's chrono algorithms. Like the rest of the audit line, builtins only.
+utc_time() {
+  z=$(($1 / 86400 + 719468))
+  sod=$(($1 % 86400))
+  era=$((z / 146097))
+  doe=$((z - era * 146097))
+  yoe=$(((doe - doe / 1460 + doe / 36524 - doe / 146096) / 365))
+  doy=$((doe - (365 * yoe + yoe / 4 - yoe / 100)))
+  mp=$(((5 * doy + 2) / 153))
+  utc=$((yoe + era * 400 + (mp >= 10)))
+  for part in $((mp < 10 ? mp + 3 : mp - 9)) $((doy - (153 * mp + 2) / 5 + 1)) \
+    $((sod / 3600)) $((sod / 60 % 60)) $((sod % 60)); do
+    [ "$part" -lt 10 ] && part=0$part
+    case $utc in
+      *T*) utc=$utc:$part ;;
+      ????-??-??) utc=${utc}T$part ;;
+      *) utc=$utc-$part ;;
+    esac
+  done
+  utc=${utc}Z
+}
+
+# Sets uid and user to this script's user: from /proc and /etc/passwd with read, else from id.
+whoami_here() {
+  uid=""
+  user=""
+  if [ -r /proc/self/status ]; then
+    while read -r key value _; do
+      [ "$key" = Uid: ] && uid=$value && break
+    done </proc/self/status
+  fi
+  [ -n "$uid" ] || uid=$(id -u 2>/dev/null) || uid=-1
+  if [ -r /etc/passwd ]; then
+    while IFS=: read -r name _ id _; do
+      [ "$id" = "$uid" ] && user=$name && break
+    done </etc/passwd
+  fi
+}
+
+# One line in the audit trail ($1 the action, $2 the reason, $3 the result), in the shape every
+# writer shares (docs/cli.md, "gateway history"): one printf, so one write that O_APPEND keeps
+# whole beside the other writers' lines. The values are this script's own words, with nothing to
+# escape. The trail is never worth the decision: a line that cannot be written is dropped.
+audit() {
+  [ "$dry" = 1 ] && return
+  utc_time "$now"
+  whoami_here
+  printf '{"time":"%s","profile":"%s","action":"%s","actor":"supervisor","uid":%s,"user":"%s","reason":"%s","result":"%s"}\n' \
+    "$utc" "$profile" "$1" "$uid" "$user" "$2" "$3" >>"$audit_file"
+}
+
 # Prints the decision in a dry run and exits; otherwise returns so the caller acts on it.
 decided() {
   if [ "$dry" = 1 ]; then
@@ -96,6 +151,7 @@ rearmed() {
 hold() {
   decided "$2 -> hold $3"
   say warning "holding the gateway down: $3"
+  audit hold "$3" held
   rm -f hermes-failure.tmp
   if ! record_failure "$1" "$3"; then
     say warning "could not record the failure in gateway_state.json: $(tail -n 1 hermes-record-failure.log)"
@@ -181,6 +237,7 @@ oom_killed() {
 # Records how this run ended ($1 the cause) for status, with one rename so a reader never sees
 # half of it; a dry run only decides.
 died() {
+  cause=$1
   [ "$dry" = 1 ] && return
   printf '%s\n%s\n%s\n' "$1" "$last" "$now" >hermes-death.tmp && mv -f hermes-death.tmp hermes-death
 }
@@ -332,6 +389,11 @@ if [ "$turn" -gt "$restart_at" ]; then
   queued=", its turn in the fleet's restart budget of $fleet_rate a second"
 fi
 echo "$restart_at" >hermes-backoff
+case $cause in
+  oom-kill | stop-timeout) ended="$last ($cause)" ;;
+  *) ended=$last ;;
+esac
+audit crash "$ended" "restart in ${millis} ms$queued"
 say info "gateway ended ($last); $edge, crash $count of $max_exits in this streak: restart in ${millis} ms$queued"
 backoff "$millis"
 exit 0

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesHome;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The crash-loop policy, edge by edge of the state machine in docs/backends.md: the real finish
@@ -54,6 +56,7 @@ class FinishPolicyTest {
     home = new HermesHome(scandir.resolve("home"));
     streak = home.profile("coder").crashStreakFile();
     Files.createDirectories(streak.getParent());
+    Files.createDirectories(home.logsDir());
     bin = Files.createDirectories(slot.resolve("bin"));
     // s6-svstat -o up,wantedup: one line of svstat-answers per call, the last one from then on;
     // "false true" (down, wanted up: what s6 reports during a crash's finish) when there is none.
@@ -179,11 +182,8 @@ class FinishPolicyTest {
       Files.writeString(slot.resolve("svstat-answers"), svstat + "\n");
     }
     if (!oomKills.equals("-")) {
-      // What ./run keeps (the counter's file and its count then), and the counter now.
       String[] counts = oomKills.split(" ");
-      Path events = slot.resolve("memory.events");
-      Files.writeString(events, "oom 1\noom_kill " + counts[1] + "\noom_group_kill 0\n");
-      Files.writeString(slot.resolve("hermes-oom"), events + "\n" + counts[0] + "\n");
+      writeOomCount(Integer.parseInt(counts[0]), Integer.parseInt(counts[1]));
     }
 
     finish(
@@ -195,6 +195,54 @@ class FinishPolicyTest {
 
     assertThat(slot.resolve("hermes-death")).hasContent(cause + "\n" + detail + "\n" + NOW);
     assertThat(slot.resolve("hermes-death.tmp")).doesNotExist();
+  }
+
+  @Test
+  void crashesAndHoldsGoToTheAuditTrailAsTheSupervisors() throws Exception {
+    CrashLoopSettings settings = new CrashLoopSettings(2, 0, 0, 60, 0);
+    writeOomCount(3, 4);
+    finish(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 256, 9);
+    finish(settings, Map.of(), NOW + 1, 1, 0);
+    finish(settings, dryRun(100), NOW + 2, 1, 0);
+
+    String uid = String.valueOf(new com.sun.security.auth.module.UnixSystem().getUid());
+    String user = System.getProperty("user.name");
+    assertThat(home.logsDir().resolve("audit.jsonl"))
+        .hasContent(
+            "{\"time\":\"1970-01-12T13:46:40Z\",\"profile\":\"coder\",\"action\":\"crash\","
+                + "\"actor\":\"supervisor\",\"uid\":"
+                + uid
+                + ",\"user\":\""
+                + user
+                + "\",\"reason\":\"signal SIGKILL (oom-kill)\",\"result\":\"restart in 0 ms\"}\n"
+                + "{\"time\":\"1970-01-12T13:46:41Z\",\"profile\":\"coder\",\"action\":\"hold\","
+                + "\"actor\":\"supervisor\",\"uid\":"
+                + uid
+                + ",\"user\":\""
+                + user
+                + "\",\"reason\":\"crash loop (2 exits in 1s, last: exit 1)\",\"result\":\"held\"}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      longs = {0, 951_782_400, 1_709_251_199, 1_796_000_000, 4_102_444_799L, 253_402_300_799L})
+  void theAuditTrailsTimeIsTheUtcTimeOfTheEpochSecond(long epochSecond) throws Exception {
+    String body;
+    try (InputStream in = SlotRenderer.class.getResourceAsStream("finish-body.sh")) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String function =
+        body.substring(
+            body.indexOf("utc_time() {"), body.indexOf("\n}\n", body.indexOf("utc_time() {")) + 3);
+    Process p =
+        new ProcessBuilder(
+                "sh", "-c", function + "utc_time " + epochSecond + "; printf %s \"$utc\"")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).isZero();
+    assertThat(out).isEqualTo(java.time.Instant.ofEpochSecond(epochSecond).toString());
   }
 
   @Test
@@ -458,6 +506,13 @@ class FinishPolicyTest {
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  /** What ./run keeps (the counter's file and its count then), and the counter now. */
+  private void writeOomCount(int atStart, int now) throws IOException {
+    Path events = slot.resolve("memory.events");
+    Files.writeString(events, "oom 1\noom_kill " + now + "\noom_group_kill 0\n");
+    Files.writeString(slot.resolve("hermes-oom"), events + "\n" + atStart + "\n");
   }
 
   private void becomesReady(long at) throws IOException {

@@ -109,6 +109,7 @@ class SlotRendererTest {
             backoff_cap=30
             healthy=45
             streak_file='/opt/data/profiles/coder/crash_streak'
+            audit_file='/opt/data/logs/audit.jsonl'
             fleet_rate=3
             fleet_wait_max=300
             svstat='/command/s6-svstat'
