@@ -48,6 +48,7 @@ public record GatewayOverview(
     String lastExit,
     long backoffSeconds,
     String configError) {
+  private static final String EXIT_PREFIX = "exit ";
 
   public static GatewayOverview of(Profile profile, GatewayStatus status, ServiceManager manager) {
     return of(ProfileSummary.of(profile), status, manager);
@@ -136,6 +137,17 @@ public record GatewayOverview(
         null);
   }
 
+  /**
+   * The exit code of the last run when it exited (the number in {@code exit 1}); empty while it
+   * runs, before it ever ran, and when a signal ended it.
+   */
+  public OptionalInt lastExitCode() {
+    if (lastExit == null || !lastExit.startsWith(EXIT_PREFIX)) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(Integer.parseInt(lastExit.substring(EXIT_PREFIX.length())));
+  }
+
   /** The state word with its reason, as one line: {@code failed: fatal configuration: ...}. */
   public String stateLine() {
     return reason == null ? actual.word() : actual.word() + ": " + reason;
@@ -205,6 +217,6 @@ public record GatewayOverview(
     if (status.signal() != null) {
       return "signal " + status.signal();
     }
-    return status.exitCode() >= 0 ? "exit " + status.exitCode() : null;
+    return status.exitCode() >= 0 ? EXIT_PREFIX + status.exitCode() : null;
   }
 }
