@@ -6,14 +6,12 @@ package dev.hermes.core;
  *
  * @param cpuSeconds user plus system CPU time since the process started
  * @param rssBytes resident memory, or -1 when the kernel would not say
- * @param pssBytes proportional share of resident memory (shared pages split between their users),
- *     or -1 when only the resident size could be read
  * @param startEpochSeconds when the process started, in seconds since the epoch, or -1 when the
  *     boot time could not be read
  * @param takenNanos {@link System#nanoTime} when it was read, for a rate between two readings
  */
 public record ProcessUsage(
-    double cpuSeconds, long rssBytes, long pssBytes, long startEpochSeconds, long takenNanos) {
+    double cpuSeconds, long rssBytes, long startEpochSeconds, long takenNanos) {
 
   /**
    * The share of one CPU this process used between {@code earlier} and this reading, in percent

@@ -32,29 +32,23 @@ class ProcessUsageReaderTest {
   }
 
   @Test
-  void cpuIsUserPlusSystemTicksAndMemoryComesFromTheRollup() throws IOException {
+  void cpuIsUserPlusSystemTicksAndMemoryIsTheResidentSizeOfStatus() throws IOException {
     write("stat", "cpu  1 2 3\nbtime 1700000000\nprocesses 9\n");
     write("4711/stat", STAT);
-    write(
-        "4711/smaps_rollup",
-        "55d1-7ffd ---p 00000000 00:00 0  [rollup]\nRss:              185592 kB\n"
-            + "Pss:              150000 kB\nPss_Anon:          90000 kB\n");
+    write("4711/status", "Name:\tjava\nVmPeak:\t 999 kB\nVmRSS:\t  185592 kB\nThreads:\t31\n");
     ProcessUsage usage = fixture().read(4711).orElseThrow();
     assertThat(usage.cpuSeconds()).isEqualTo(18.01);
     assertThat(usage.rssBytes()).isEqualTo(185592L * 1024);
-    assertThat(usage.pssBytes()).isEqualTo(150000L * 1024);
     assertThat(usage.startEpochSeconds()).isEqualTo(1700000000L + 2500);
     assertThat(usage.takenNanos()).isEqualTo(42);
   }
 
   @Test
-  void withoutARollupTheResidentSizeComesFromStatusAlone() throws IOException {
-    write("stat", "btime 1700000000\n");
+  void aStatusWithoutTheResidentSizeLeavesItUnknown() throws IOException {
+    // A kernel thread's status has no Vm lines.
     write("4711/stat", STAT);
-    write("4711/status", "Name:\tjava\nVmPeak:\t 999 kB\nVmRSS:\t  2048 kB\nThreads:\t31\n");
-    ProcessUsage usage = fixture().read(4711).orElseThrow();
-    assertThat(usage.rssBytes()).isEqualTo(2048L * 1024);
-    assertThat(usage.pssBytes()).isEqualTo(-1);
+    write("4711/status", "Name:\tkworker/0:1\nState:\tI (idle)\n");
+    assertThat(fixture().read(4711).orElseThrow().rssBytes()).isEqualTo(-1);
   }
 
   @Test
@@ -110,8 +104,8 @@ class ProcessUsageReaderTest {
 
   @Test
   void cpuPercentIsTheCpuTimeUsedOverTheWallTimeBetweenTwoReadings() {
-    ProcessUsage before = new ProcessUsage(10.0, 1, -1, -1, 0);
-    ProcessUsage after = new ProcessUsage(10.5, 1, -1, -1, 2_000_000_000L);
+    ProcessUsage before = new ProcessUsage(10.0, 1, -1, 0);
+    ProcessUsage after = new ProcessUsage(10.5, 1, -1, 2_000_000_000L);
     assertThat(after.cpuPercentSince(before)).isEqualTo(25.0);
     assertThat(before.cpuPercentSince(before)).isEqualTo(-1);
     assertThat(before.cpuPercentSince(after)).isEqualTo(-1);

@@ -110,7 +110,7 @@ final class GatewayMetrics {
     text.family(
         "hermes_gateway_resident_memory_bytes",
         "gauge",
-        "Resident memory of the running gateway process (Rss).");
+        "Resident memory of the running gateway process (VmRSS).");
     for (int i = 0; i < rows.size(); i++) {
       ProcessUsage u = usage.get(i);
       if (u != null && u.rssBytes() >= 0) {

@@ -6,15 +6,14 @@ import java.util.ArrayList;
  * {@code GET /metrics}: the overview in the Prometheus text format, for a scraper. It answers
  * whoever may read the API (an open loopback dashboard, a logged-in page) and, when {@code
  * HERMES_DASHBOARD_SCRAPE_TOKEN} is set, a request carrying {@code Authorization: Bearer TOKEN}.
- * The text is rendered once per overview snapshot, however many scrapers ask.
+ * The text is rendered once per overview snapshot, however many scrapers ask ({@link
+ * OverviewCache.Snapshot#metrics}).
  */
 final class MetricsEndpoint {
   private static final String BEARER = "Bearer ";
 
   private final OverviewCache overview;
   private final String scrapeToken;
-  private OverviewCache.Snapshot renderedFrom;
-  private byte[] rendered;
 
   /**
    * @param scrapeToken the token a scraper may send instead of logging in, or null
@@ -37,16 +36,8 @@ final class MetricsEndpoint {
       return Reply.error(401, why).with("WWW-Authenticate", "Bearer realm=\"hermes\"");
     }
     OverviewCache.Snapshot snapshot = overview.get();
-    return new Reply(200, PrometheusText.CONTENT_TYPE, text(snapshot), new ArrayList<>())
+    return new Reply(200, PrometheusText.CONTENT_TYPE, snapshot.metrics(), new ArrayList<>())
         .with("Server-Timing", "overview;dur=" + snapshot.computeMillis());
-  }
-
-  private synchronized byte[] text(OverviewCache.Snapshot snapshot) {
-    if (snapshot != renderedFrom) {
-      rendered = GatewayMetrics.render(snapshot);
-      renderedFrom = snapshot;
-    }
-    return rendered;
   }
 
   private boolean carriesToken(Request request) {

@@ -24,20 +24,92 @@ import java.util.function.Supplier;
  */
 final class OverviewCache {
   /**
-   * One computation: the rows, the JSON every client gets, and how long computing it took.
-   *
-   * @param usage for each row, its process's CPU and memory, or null when it is not running or they
-   *     are unknown
-   * @param own the dashboard's own fields of the JSON
+   * One computation: the rows with their processes' readings, and how long computing them took. The
+   * JSON and the metrics text are each written at their first request, once, so a page alone never
+   * pays for the text nor a scraper alone for the JSON.
    */
-  record Snapshot(
-      List<GatewayOverview> rows,
-      List<ProcessUsage> usage,
-      Map<String, Object> own,
-      Instant generatedAt,
-      byte[] json,
-      long takenNanos,
-      long computeMillis) {}
+  static final class Snapshot {
+    private final List<GatewayOverview> rows;
+    private final List<ProcessUsage> usage;
+    private final Map<String, Object> own;
+    private final Instant generatedAt;
+    private final long takenNanos;
+    private final long computeMillis;
+    private byte[] json;
+    private byte[] metrics;
+
+    Snapshot(
+        List<GatewayOverview> rows,
+        List<ProcessUsage> usage,
+        Map<String, Object> own,
+        Instant generatedAt,
+        long takenNanos,
+        long computeMillis) {
+      this.rows = rows;
+      this.usage = usage;
+      this.own = own;
+      this.generatedAt = generatedAt;
+      this.takenNanos = takenNanos;
+      this.computeMillis = computeMillis;
+    }
+
+    List<GatewayOverview> rows() {
+      return rows;
+    }
+
+    /**
+     * For each row, its process's CPU and memory, or null when it is not running or they are
+     * unknown.
+     */
+    List<ProcessUsage> usage() {
+      return usage;
+    }
+
+    /** The dashboard's own fields of the JSON. */
+    Map<String, Object> own() {
+      return own;
+    }
+
+    Instant generatedAt() {
+      return generatedAt;
+    }
+
+    long takenNanos() {
+      return takenNanos;
+    }
+
+    long computeMillis() {
+      return computeMillis;
+    }
+
+    /** What {@code /api/gateways} answers: the own fields, then one object per gateway. */
+    synchronized byte[] json() {
+      if (json == null) {
+        List<Map<String, Object>> gateways = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+          ProcessUsage u = usage.get(i);
+          Map<String, Object> row = rows.get(i).toJson();
+          row.put("cpu_seconds", u == null ? null : u.cpuSeconds());
+          row.put("rss_bytes", u == null || u.rssBytes() < 0 ? null : u.rssBytes());
+          gateways.add(row);
+        }
+        Map<String, Object> body = new LinkedHashMap<>(own);
+        body.put("generated_at", generatedAt.toString());
+        body.put("compute_ms", computeMillis);
+        body.put("gateways", gateways);
+        json = JsonValues.toBytes(body);
+      }
+      return json;
+    }
+
+    /** What {@code /metrics} answers ({@link GatewayMetrics}). */
+    synchronized byte[] metrics() {
+      if (metrics == null) {
+        metrics = GatewayMetrics.render(this);
+      }
+      return metrics;
+    }
+  }
 
   private final Supplier<List<GatewayOverview>> rows;
   private final Duration maxAge;
@@ -68,29 +140,16 @@ final class OverviewCache {
     if (current == null || now - current.takenNanos() >= maxAge.toNanos()) {
       List<GatewayOverview> list = rows.get();
       List<ProcessUsage> usage = new ArrayList<>(list.size());
-      List<Map<String, Object>> gateways = new ArrayList<>(list.size());
       for (GatewayOverview row : list) {
-        ProcessUsage u = row.up() ? processes.read(row.pid()).orElse(null) : null;
-        usage.add(u);
-        Map<String, Object> json = row.toJson();
-        json.put("cpu_seconds", u == null ? null : u.cpuSeconds());
-        json.put("rss_bytes", u == null || u.rssBytes() < 0 ? null : u.rssBytes());
-        gateways.add(json);
+        usage.add(row.up() ? processes.read(row.pid()).orElse(null) : null);
       }
       long computed = nanos.getAsLong();
-      Map<String, Object> own = ownFields.get();
-      Instant generatedAt = clock.instant();
-      Map<String, Object> body = new LinkedHashMap<>(own);
-      body.put("generated_at", generatedAt.toString());
-      body.put("compute_ms", (computed - now) / 1_000_000);
-      body.put("gateways", gateways);
       current =
           new Snapshot(
               List.copyOf(list),
               Collections.unmodifiableList(usage),
-              Collections.unmodifiableMap(new LinkedHashMap<>(own)),
-              generatedAt,
-              JsonValues.toBytes(body),
+              Collections.unmodifiableMap(new LinkedHashMap<>(ownFields.get())),
+              clock.instant(),
               computed,
               (computed - now) / 1_000_000);
     }

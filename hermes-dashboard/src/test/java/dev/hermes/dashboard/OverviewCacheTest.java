@@ -63,6 +63,16 @@ class OverviewCacheTest {
   }
 
   @Test
+  void theJsonAndTheMetricsTextAreWrittenOncePerComputation() {
+    OverviewCache.Snapshot snapshot = cache.get();
+    assertThat(cache.get().metrics()).isSameAs(snapshot.metrics());
+    assertThat(cache.get().json()).isSameAs(snapshot.json());
+    assertThat(new String(snapshot.metrics(), StandardCharsets.UTF_8))
+        .contains("hermes_gateway_ready{profile=\"default\"} 1\n");
+    assertThat(computed).hasValue(1);
+  }
+
+  @Test
   void invalidatingForcesTheNextCallToRecompute() {
     cache.get();
     cache.invalidate();

@@ -16,7 +16,7 @@ class ProcessColumnsTest {
   @TempDir Path proc;
   private final AtomicLong nanos = new AtomicLong();
 
-  /** A process of {@code ticks} CPU ticks (user + system) and {@code rssKb} resident. */
+  /** A process that used {@code utime + stime} CPU ticks and has {@code rssKb} resident. */
   private void process(int pid, long utime, long stime, long rssKb) throws IOException {
     Path dir = Files.createDirectories(proc.resolve(Integer.toString(pid)));
     Files.writeString(
@@ -27,7 +27,7 @@ class ProcessColumnsTest {
             + " "
             + stime
             + " 0 0 20 0 30 0 100 0 0 0 0 0 0\n");
-    Files.writeString(dir.resolve("smaps_rollup"), "Rss:  " + rssKb + " kB\nPss:  1 kB\n");
+    Files.writeString(dir.resolve("status"), "Name:\tjava\nVmRSS:\t" + rssKb + " kB\n");
   }
 
   @Test
