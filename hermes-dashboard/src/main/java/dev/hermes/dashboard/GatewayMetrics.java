@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -172,7 +173,7 @@ final class GatewayMetrics {
       List<GatewayOverview> rows,
       String name,
       String help,
-      java.util.function.Predicate<GatewayOverview> test) {
+      Predicate<GatewayOverview> test) {
     each(text, rows, name, "gauge", help, r -> test.test(r) ? 1 : 0);
   }
 

@@ -2,6 +2,7 @@ package dev.hermes.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.testing.DocsPages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ class MetricsDocTest {
     TestDashboards fixture = new TestDashboards(dir).withProfiles("alpha", "beta");
     fixture.manager.answers(
         "alpha",
-        dev.hermes.supervision.GatewayStatus.builder("alpha")
+        GatewayStatus.builder("alpha")
             .up((int) ProcessHandle.current().pid())
             .ready(true)
             .since(3)

@@ -1,6 +1,8 @@
 package dev.hermes.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +69,7 @@ class MetricsTest {
       assertThat(m.value("hermes_gateway_start_time_seconds", "profile", "alpha"))
           .isCloseTo(
               ProcessHandle.current().info().startInstant().orElseThrow().getEpochSecond(),
-              org.assertj.core.data.Offset.offset(2.0));
+              offset(2.0));
       assertThat(m.find("hermes_gateway_resident_memory_bytes", "profile", "beta")).isEmpty();
 
       assertThat(m.value("hermes_profiles")).isEqualTo(3);
@@ -163,7 +165,7 @@ class MetricsTest {
 
   @Test
   void aScrapeTokenTooShortToBeSecretIsARefusal() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () ->
                 DashboardSettings.from(
                     Map.of(DashboardSettings.SCRAPE_TOKEN_VARIABLE, "short"), root, null, null))
