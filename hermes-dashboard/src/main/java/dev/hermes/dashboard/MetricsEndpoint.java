@@ -42,7 +42,9 @@ final class MetricsEndpoint {
 
   private boolean carriesToken(Request request) {
     String header = request.header("Authorization");
-    if (scrapeToken == null || header == null || !header.regionMatches(true, 0, BEARER, 0, 7)) {
+    if (scrapeToken == null
+        || header == null
+        || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return false;
     }
     return Secrets.equal(scrapeToken, header.substring(BEARER.length()).strip());
