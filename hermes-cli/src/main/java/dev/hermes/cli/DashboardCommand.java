@@ -43,7 +43,9 @@ public final class DashboardCommand implements CliCommand {
             "On a loopback address without HERMES_DASHBOARD_USERNAME/PASSWORD it is open; with"
                 + " them it asks for them; on any other address without them it asks for the"
                 + " token in $HERMES_HOME/dashboard.token (created 0600 and printed once when"
-                + " absent), and refuses to start when that token cannot be created or used.")
+                + " absent), and refuses to start when that token cannot be created or used."
+                + " GET /metrics gives the overview to Prometheus; with a login it needs"
+                + " HERMES_DASHBOARD_SCRAPE_TOKEN, sent as 'Authorization: Bearer <token>'.")
         .option(HOST)
         .option(PORT)
         .subcommand("start", DashboardStartCommand::new)

@@ -1,6 +1,7 @@
 package dev.hermes.dashboard;
 
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.ProcessUsageReader;
 import dev.hermes.core.ReadinessNotice;
 import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayControl;
@@ -22,6 +23,9 @@ public final class Dashboard implements AutoCloseable {
   public static final Duration REFRESH = Duration.ofSeconds(1);
 
   static final Duration OVERVIEW_MAX_AGE = Duration.ofMillis(500);
+
+  /** The overview's field for {@link #logLinesDropped}. */
+  static final String LOG_LINES_DROPPED = "log_lines_dropped";
 
   private final DashboardServer server;
   private final String url;
@@ -80,9 +84,10 @@ public final class Dashboard implements AutoCloseable {
               Map<String, Object> own = new LinkedHashMap<>();
               own.put("manager", manager);
               own.put("refresh_ms", REFRESH.toMillis());
-              own.put("log_lines_dropped", log.linesDropped());
+              own.put(LOG_LINES_DROPPED, log.linesDropped());
               return own;
             },
+            ProcessUsageReader.system(),
             System::nanoTime,
             Clock.systemUTC());
     Sessions sessions = new Sessions();
@@ -98,6 +103,7 @@ public final class Dashboard implements AutoCloseable {
             new SessionEndpoints(
                 policy, sessions, new LoginThrottle(System::nanoTime), cookie, log),
             new GatewayEndpoints(home, board, overview, log),
+            new MetricsEndpoint(overview, settings.scrapeToken()),
             cookie,
             log);
     server.serve(handler);

@@ -33,6 +33,7 @@ final class DashboardHandler implements HttpHandler {
   private final StaticFiles files;
   private final SessionEndpoints sessionApi;
   private final GatewayEndpoints gatewayApi;
+  private final MetricsEndpoint metrics;
   private final String cookieName;
   private final DashboardLog log;
 
@@ -43,6 +44,7 @@ final class DashboardHandler implements HttpHandler {
       StaticFiles files,
       SessionEndpoints sessionApi,
       GatewayEndpoints gatewayApi,
+      MetricsEndpoint metrics,
       String cookieName,
       DashboardLog log) {
     this.policy = policy;
@@ -51,6 +53,7 @@ final class DashboardHandler implements HttpHandler {
     this.files = files;
     this.sessionApi = sessionApi;
     this.gatewayApi = gatewayApi;
+    this.metrics = metrics;
     this.cookieName = cookieName;
     this.log = log;
   }
@@ -114,6 +117,11 @@ final class DashboardHandler implements HttpHandler {
       case "/api/logout" -> {
         requireChange(request);
         return sessionApi.logout(request);
+      }
+      case "/metrics" -> {
+        // A scraper has no session: the scrape token stands in for the login.
+        requireRead(request);
+        return metrics.scrape(request, authenticated(request));
       }
       default -> {
         // every other path is data or a change: logged-in only

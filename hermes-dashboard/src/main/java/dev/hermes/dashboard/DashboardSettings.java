@@ -13,14 +13,17 @@ import java.util.Map;
  * @param username {@code HERMES_DASHBOARD_USERNAME}, or null when unset or blank
  * @param password {@code HERMES_DASHBOARD_PASSWORD}, or null when unset or blank
  * @param tokenFile {@code $HERMES_HOME/dashboard.token}
+ * @param scrapeToken {@code HERMES_DASHBOARD_SCRAPE_TOKEN}: what a Prometheus scraper sends as
+ *     {@code Authorization: Bearer} to read {@code /metrics} without a login; null when unset
  */
 public record DashboardSettings(
-    String host, int port, String username, String password, Path tokenFile) {
+    String host, int port, String username, String password, Path tokenFile, String scrapeToken) {
   public static final String ENABLED_VARIABLE = "HERMES_DASHBOARD";
   public static final String HOST_VARIABLE = "HERMES_DASHBOARD_HOST";
   public static final String PORT_VARIABLE = ReservedPorts.DASHBOARD_PORT_VARIABLE;
   public static final String USERNAME_VARIABLE = "HERMES_DASHBOARD_USERNAME";
   public static final String PASSWORD_VARIABLE = "HERMES_DASHBOARD_PASSWORD";
+  public static final String SCRAPE_TOKEN_VARIABLE = "HERMES_DASHBOARD_SCRAPE_TOKEN";
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = ReservedPorts.DEFAULT_DASHBOARD_PORT;
   public static final String TOKEN_FILE = "dashboard.token";
@@ -38,6 +41,8 @@ public record DashboardSettings(
         + (password == null ? "unset" : "set")
         + ", tokenFile="
         + tokenFile
+        + ", scrapeToken="
+        + (scrapeToken == null ? "unset" : "set")
         + "]";
   }
 
@@ -52,7 +57,28 @@ public record DashboardSettings(
         port != null ? checkPort(port, "--port") : portFrom(env),
         nonBlank(env.get(USERNAME_VARIABLE)),
         nonBlank(env.get(PASSWORD_VARIABLE)),
-        hermesHome.resolve(TOKEN_FILE));
+        hermesHome.resolve(TOKEN_FILE),
+        scrapeTokenFrom(env));
+  }
+
+  /**
+   * {@code HERMES_DASHBOARD_SCRAPE_TOKEN}, or null when unset or blank. A token short enough to
+   * guess is a refusal, as a weak {@code dashboard.token} is.
+   */
+  public static String scrapeTokenFrom(Map<String, String> env) {
+    String token = nonBlank(env.get(SCRAPE_TOKEN_VARIABLE));
+    if (token == null) {
+      return null;
+    }
+    token = token.strip();
+    if (token.length() < DashboardToken.MIN_LENGTH || !token.matches("[!-~]+")) {
+      throw new DashboardRefusedException(
+          SCRAPE_TOKEN_VARIABLE
+              + " must be at least "
+              + DashboardToken.MIN_LENGTH
+              + " printable characters without spaces (e.g. the output of 'openssl rand -hex 32')");
+    }
+    return token;
   }
 
   public static String hostFrom(Map<String, String> env) {

@@ -25,7 +25,7 @@ class AccessPolicyTest {
 
   private AccessPolicy decide(String host, String user, String password) throws IOException {
     DashboardSettings s =
-        new DashboardSettings(host, 9119, user, password, home.resolve("dashboard.token"));
+        new DashboardSettings(host, 9119, user, password, home.resolve("dashboard.token"), null);
     // Closing the log writes out what it queued, so the test reads every line.
     try (DashboardLog dashboardLog = new DashboardLog(7, log)) {
       return AccessPolicy.decide(s, InetAddress.getByName(host), dashboardLog);
@@ -127,7 +127,7 @@ class AccessPolicyTest {
     Path notADirectory = Files.writeString(home.resolve("file"), "");
     DashboardSettings s =
         new DashboardSettings(
-            "0.0.0.0", 9119, null, null, notADirectory.resolve("dashboard.token"));
+            "0.0.0.0", 9119, null, null, notADirectory.resolve("dashboard.token"), null);
     assertThatThrownBy(
             () ->
                 AccessPolicy.decide(s, InetAddress.getByName("0.0.0.0"), new DashboardLog(7, log)))

@@ -2,10 +2,12 @@ package dev.hermes.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hermes.core.ProcessUsageReader;
 import dev.hermes.core.state.ActualState;
 import dev.hermes.core.state.DesiredState;
 import dev.hermes.supervision.GatewayOverview;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,7 @@ class OverviewCacheTest {
           },
           Duration.ofMillis(500),
           () -> Map.of("refresh_ms", 1000),
+          new ProcessUsageReader(Path.of("no-proc-here"), now::get),
           now::get,
           Clock.systemUTC());
 
@@ -55,7 +58,19 @@ class OverviewCacheTest {
     cache.get();
     assertThat(computed).hasValue(2);
     assertThat(first)
-        .contains("\"profile\":\"default\"", "\"refresh_ms\":1000", "\"generated_at\":");
+        .contains("\"profile\":\"default\"", "\"refresh_ms\":1000", "\"generated_at\":")
+        // A process the reader cannot see: its CPU and memory are unknown, not zero.
+        .contains("\"cpu_seconds\":null", "\"rss_bytes\":null");
+  }
+
+  @Test
+  void theJsonAndTheMetricsTextAreWrittenOncePerComputation() {
+    OverviewCache.Snapshot snapshot = cache.get();
+    assertThat(cache.get().metrics()).isSameAs(snapshot.metrics());
+    assertThat(cache.get().json()).isSameAs(snapshot.json());
+    assertThat(new String(snapshot.metrics(), StandardCharsets.UTF_8))
+        .contains("hermes_gateway_ready{profile=\"default\"} 1\n");
+    assertThat(computed).hasValue(1);
   }
 
   @Test

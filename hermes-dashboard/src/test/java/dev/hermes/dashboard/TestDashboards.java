@@ -19,6 +19,7 @@ final class TestDashboards {
   final FakeServiceManager manager = FakeServiceManager.local().acceptLifecycle();
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private OutputStream logStream = log;
+  private String scrapeToken;
 
   TestDashboards(Path root) {
     this.home = new HermesHome(root);
@@ -40,9 +41,16 @@ final class TestDashboards {
     return this;
   }
 
+  /** {@code /metrics} also answers {@code Authorization: Bearer token}. */
+  TestDashboards withScrapeToken(String token) {
+    this.scrapeToken = token;
+    return this;
+  }
+
   Dashboard start(AccessPolicy policy) {
     DashboardSettings settings =
-        new DashboardSettings("127.0.0.1", 0, null, null, home.root().resolve("dashboard.token"));
+        new DashboardSettings(
+            "127.0.0.1", 0, null, null, home.root().resolve("dashboard.token"), scrapeToken);
     return Dashboard.start(
         settings,
         InetAddress.getLoopbackAddress(),

@@ -52,6 +52,7 @@ public record GatewayOverview(
     long backoffSeconds,
     String configError,
     Death lastDeath) {
+  private static final String EXIT_PREFIX = "exit ";
 
   public static GatewayOverview of(Profile profile, GatewayStatus status, ServiceManager manager) {
     return of(ProfileSummary.of(profile), status, manager);
@@ -141,6 +142,17 @@ public record GatewayOverview(
         -1,
         null,
         null);
+  }
+
+  /**
+   * The exit code of the last run when it exited (the number in {@code exit 1}); empty while it
+   * runs, before it ever ran, and when a signal ended it.
+   */
+  public OptionalInt lastExitCode() {
+    if (lastExit == null || !lastExit.startsWith(EXIT_PREFIX)) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(Integer.parseInt(lastExit.substring(EXIT_PREFIX.length())));
   }
 
   /** The state word with its reason, as one line: {@code failed: fatal configuration: ...}. */

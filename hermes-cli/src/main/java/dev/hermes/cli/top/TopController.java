@@ -1,6 +1,7 @@
 package dev.hermes.cli.top;
 
 import dev.hermes.core.LogTail;
+import dev.hermes.core.ProcessUsageReader;
 import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOutcome;
@@ -21,6 +22,7 @@ public final class TopController {
   static final int LOG_LINES = 500;
 
   private final GatewayBoard board;
+  private final ProcessColumns processes;
   private List<GatewayOverview> rows;
   private int selected;
   private int pageSize = 10;
@@ -28,12 +30,22 @@ public final class TopController {
   private TopScreen.LogPane log;
 
   public TopController(GatewayBoard board, List<GatewayOverview> rows) {
+    this(board, rows, ProcessUsageReader.system());
+  }
+
+  /**
+   * @param processes where each running gateway's CPU and memory are read, at every refresh
+   */
+  public TopController(
+      GatewayBoard board, List<GatewayOverview> rows, ProcessUsageReader processes) {
     this.board = board;
+    this.processes = new ProcessColumns(processes);
     this.rows = List.copyOf(rows);
+    this.processes.sample(this.rows);
   }
 
   public TopScreen screen() {
-    return new TopScreen(rows, selected, status, log);
+    return new TopScreen(rows, selected, status, log, processes.cells());
   }
 
   /** Rows moved by Page Up and Page Down: the number visible. */
@@ -46,6 +58,7 @@ public final class TopController {
     String current = selectedProfile();
     try {
       rows = board.rows();
+      processes.sample(rows);
     } catch (RuntimeException e) {
       status = TopScreen.Status.error("✗ Could not refresh: " + message(e));
     }

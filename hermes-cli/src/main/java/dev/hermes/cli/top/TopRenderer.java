@@ -11,7 +11,8 @@ import java.util.List;
  * Turns a {@link TopScreen} into exactly {@code height} lines of at most {@code width} characters.
  * Pure: no terminal, no clock, so every layout rule is tested with fixed sizes.
  *
- * <p>Table layout: a title, the column header, the gateways (scrolled so the selected one is
+ * <p>Table layout: a title, the column header (the columns of {@code gateway status} with {@code
+ * CPU%} and {@code MEM} after {@code UPTIME}), the gateways (scrolled so the selected one is
  * visible), blank filler, the status line, and the key help naming the selected gateway. Log
  * layout: a title, the last lines of the log that fit, and the key help.
  */
@@ -39,7 +40,9 @@ public final class TopRenderer {
 
   private static List<ScreenLine> table(TopScreen screen, int width, int height) {
     List<GatewayOverview> rows = screen.rows();
-    List<String> table = GatewayColumns.lines(rows);
+    List<String> table =
+        GatewayColumns.lines(
+            rows, r -> screen.usage().getOrDefault(r.profile(), ProcessColumns.UNKNOWN));
     int body = bodyHeight(height);
     int first = Math.max(0, screen.selected() - body + 1);
     int last = Math.min(rows.size(), first + body);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code hermes gateway top} in a real terminal (tmux) against a real {@code hermes up}: it lists
- * the profiles, starts the selected gateway, follows a resize, and leaves the terminal as it found
- * it; without a terminal it prints the table once.
+ * the profiles with each running gateway's CPU and memory, starts the selected gateway, follows a
+ * resize, and leaves the terminal as it found it; without a terminal it prints the table once.
  */
 class GatewayTopIT {
   private static final Duration SCREEN = Duration.ofSeconds(60);
@@ -89,14 +89,22 @@ class GatewayTopIT {
         term.awaitScreen(SCREEN, s -> s.contains("LAST EXIT") && s.contains("beta    "));
     assertThat(term.display("#{alternate_on}")).isEqualTo("1");
     assertThat(line(screen, "hermes gateway top")).contains("4 gateway(s), 1 up, 1 failing");
+    assertThat(line(screen, "PROFILE")).contains("  UPTIME  CPU%  MEM  ");
     assertThat(line(screen, "default")).contains("ready");
-    assertThat(line(screen, "alpha")).contains("down");
+    // The default gateway's process read from /proc: its memory at once, its CPU share from the
+    // second refresh on (a share needs two readings); nothing for gateways that do not run.
+    term.awaitScreen(
+        SCREEN,
+        s ->
+            line(s, "default")
+                .matches("default +running +ready +\\d+ +\\S+ +\\d+\\.\\d +\\d+[KMG] +0 .*"));
+    assertThat(line(screen, "alpha")).matches("alpha +\\S+ +down +- +- +- +- +0 .*");
     assertThat(line(screen, "beta")).contains("down");
     // The reason the gateway gave as it refused its config, cut to the width by the view.
     assertThat(line(screen, "gamma"))
         .matches(
-            "gamma +running +failed +- +- +0 +bad-config +exit 78 +fatal configuration:"
-                + " invalid YAML in .*…");
+            "gamma +running +failed +- +- +- +- +0 +bad-config +exit 78 +fatal configuration:"
+                + " invalid YAML.*…");
     // The failed gateway stands out in red (SGR 31), the others do not.
     String colours = term.screenWithAttributes();
     assertThat(colours).containsPattern("\\u001b\\[[0-9;]*31[0-9;]*mgamma ");
@@ -111,7 +119,9 @@ class GatewayTopIT {
     JsonNode beta = cli.awaitGateway("beta", READY, HermesCli::ready);
     assertThat(beta.get("desired").asText()).isEqualTo("running");
     assertThat(cli.gateway("alpha").get("up").asBoolean()).isFalse();
-    term.awaitScreen(SCREEN, s -> line(s, "beta").matches("beta +running +ready +\\d+ .*"));
+    term.awaitScreen(
+        SCREEN,
+        s -> line(s, "beta").matches("beta +running +ready +\\d+ +\\S+ +\\S+ +\\d+[KMG] .*"));
 
     // The log of the selected gateway, then back.
     term.send("l");

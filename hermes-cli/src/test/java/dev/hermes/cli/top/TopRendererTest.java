@@ -9,6 +9,7 @@ import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayOverview;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TopRendererTest {
@@ -82,23 +83,30 @@ class TopRendererTest {
   @Test
   void aWideScreenShowsTheStatusColumnsInFullWithTheSelectionAndHelp() {
     TopScreen screen =
-        new TopScreen(ROWS, 2, new TopScreen.Status("✓ Started gateway-notes", false), null);
+        new TopScreen(
+            ROWS,
+            2,
+            new TopScreen.Status("✓ Started gateway-notes", false),
+            null,
+            Map.of("default", List.of("0.3", "185M")));
 
-    List<ScreenLine> lines = TopRenderer.render(screen, 120, 10);
+    List<ScreenLine> lines = TopRenderer.render(screen, 130, 10);
 
     assertThat(lines).hasSize(10);
     assertThat(texts(lines).subList(0, 5))
         .containsExactly(
             "hermes gateway top · 3 gateway(s), 1 up, 1 failing",
             String.format(
-                "%-120s",
-                "PROFILE  DESIRED  ACTUAL      PID   UPTIME  RESTARTS  PORT  LAST EXIT  REASON"),
-            "default  running  ready       4242  3m12s   0         8642  -          -",
-            "coder    running  crash-loop  -     -       5         8643  exit 1     "
+                "%-130s",
+                "PROFILE  DESIRED  ACTUAL      PID   UPTIME  CPU%  MEM   RESTARTS  PORT  LAST EXIT"
+                    + "  REASON"),
+            "default  running  ready       4242  3m12s   0.3   185M  0         8642  -          -",
+            "coder    running  crash-loop  -     -       -     -     5         8643  exit 1     "
                 + "crash loop (5 exits in 41s, last: exit 1)",
             String.format(
-                "%-120s",
-                "notes    stopped  down        -     -       0         8644  exit 0     -"));
+                "%-130s",
+                "notes    stopped  down        -     -       -     -     0         8644  exit 0"
+                    + "     -"));
     assertThat(texts(lines).subList(5, 8)).containsOnly("");
     assertThat(lines.get(8)).isEqualTo(new ScreenLine("✓ Started gateway-notes", Style.MESSAGE));
     assertThat(lines.get(9).text())
@@ -165,7 +173,7 @@ class TopRendererTest {
     assertThat(texts(lines))
         .containsExactly(
             "hermes gateway top · 0 gateway(s), 0 up",
-            "PROFILE  DESIRED  ACTUAL  PID  UPTIME  RESTARTS  PORT  LAST…",
+            "PROFILE  DESIRED  ACTUAL  PID  UPTIME  CPU%  MEM  RESTARTS …",
             "(no profiles)",
             "",
             "",
