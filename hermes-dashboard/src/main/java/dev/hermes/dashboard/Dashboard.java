@@ -97,7 +97,7 @@ public final class Dashboard implements AutoCloseable {
             StaticFiles.load(),
             new SessionEndpoints(
                 policy, sessions, new LoginThrottle(System::nanoTime), cookie, log),
-            new GatewayEndpoints(home, board, overview, log),
+            new GatewayEndpoints(home, board, overview, log, control.audit()),
             cookie,
             log);
     server.serve(handler);

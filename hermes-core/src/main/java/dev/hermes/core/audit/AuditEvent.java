@@ -44,6 +44,11 @@ public record AuditEvent(
     result = bounded(result);
   }
 
+  /** The result of an action that was refused: {@code failed: why}. */
+  public static String failure(Throwable e) {
+    return "failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+  }
+
   /** The JSON object, keys in the fixed order. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
