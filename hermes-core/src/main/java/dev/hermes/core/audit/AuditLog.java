@@ -42,11 +42,11 @@ import java.util.function.LongSupplier;
  * <p>Each line is one {@code write()} on a descriptor opened {@code O_APPEND}, so writers in
  * several processes (the CLI, the dashboard, the finish scripts' {@code printf >>}) never
  * interleave, and a process killed mid-append leaves the whole line or none of it. Only this class
- * rotates: once the file is past its cap ({@link ConfigKey#AUDIT_MAX_BYTES}, default {@link
- * #DEFAULT_MAX_BYTES}) it becomes {@code audit.jsonl.1}, the older ones move up to {@code .}{@value
- * #KEPT}, and the oldest is dropped; rotators take {@code audit.jsonl.lock} first, so two never
- * rename at once. A writer that opened the file just before a rotation appends to {@code .1}: its
- * line is kept all the same.
+ * rotates: once the file is past its cap (looked at every {@link #CAP_STEP} of growth) ({@link
+ * ConfigKey#AUDIT_MAX_BYTES}, default {@link #DEFAULT_MAX_BYTES}) it becomes {@code audit.jsonl.1},
+ * the older ones move up to {@code .}{@value #KEPT}, and the oldest is dropped; rotators take
+ * {@code audit.jsonl.lock} first, so two never rename at once. A writer that opened the file just
+ * before a rotation appends to {@code .1}: its line is kept all the same.
  *
  * <p>An audit write never fails the command it records: a failure is said once, through the warning
  * sink, and the command carries on.
@@ -60,6 +60,12 @@ public final class AuditLog {
    * config.yaml for the cap, which would cost more than the append itself.
    */
   public static final long MIN_MAX_BYTES = 64 * OwnFiles.KB;
+
+  /**
+   * The file is checked against its cap each time it grows past a multiple of this: a cap is met at
+   * the first such mark past it (exactly, for the default and any multiple of 64 KiB).
+   */
+  static final long CAP_STEP = MIN_MAX_BYTES;
 
   /** Rotated files kept: {@code audit.jsonl.1} (newest) to {@code audit.jsonl.3}. */
   public static final int KEPT = 3;
@@ -75,9 +81,6 @@ public final class AuditLog {
   private final Clock clock;
   private final Consumer<String> warn;
   private final AtomicBoolean warned = new AtomicBoolean();
-  // Looked up on first use, once per log; a race only looks them up twice.
-  private volatile int uid = Integer.MIN_VALUE;
-  private volatile String user;
 
   AuditLog(Path file, Path home, LongSupplier maxBytes, Clock clock, Consumer<String> warn) {
     this.file = file;
@@ -95,9 +98,20 @@ public final class AuditLog {
     return new AuditLog(
         home.logsDir().resolve(FILE_NAME),
         home.root(),
-        () -> configuredCap(home),
+        new ConfiguredCap(home),
         Clock.systemUTC(),
         warn);
+  }
+
+  /**
+   * {@link ConfigKey#AUDIT_MAX_BYTES} from the home's config.yaml. A class rather than a lambda: a
+   * lambda's first call site is linked at run time, which costs a command more than its append.
+   */
+  private record ConfiguredCap(HermesHome home) implements LongSupplier {
+    @Override
+    public long getAsLong() {
+      return configuredCap(home);
+    }
   }
 
   public Path file() {
@@ -109,7 +123,15 @@ public final class AuditLog {
       String profile, AuditAction action, Actor actor, String reason, String result) {
     try {
       append(
-          new AuditEvent(clock.instant(), profile, action, actor, uid(), user(), reason, result));
+          new AuditEvent(
+              clock.instant(),
+              profile,
+              action,
+              actor,
+              ProcessUser.uid(),
+              System.getProperty("user.name", ""),
+              reason,
+              result));
     } catch (RuntimeException e) {
       failed(e);
     }
@@ -118,8 +140,13 @@ public final class AuditLog {
   /** Appends one line, rotating afterwards when the file is past its cap. Never throws. */
   public void append(AuditEvent event) {
     try {
-      long size = write(event.toLine());
-      if (size > MIN_MAX_BYTES && size > cap()) {
+      byte[] line = event.toLine();
+      long size = write(line);
+      // The cap is looked at only when the file grows past a multiple of CAP_STEP: reading it
+      // parses config.yaml, some 15 ms in a fresh JVM, which this way one append in hundreds pays.
+      if (size > MIN_MAX_BYTES
+          && (size - line.length) / CAP_STEP != size / CAP_STEP
+          && size > cap()) {
         rotate();
       }
     } catch (IOException | RuntimeException e) {
@@ -286,20 +313,6 @@ public final class AuditLog {
     return new FileAttribute<?>[] {
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
     };
-  }
-
-  private int uid() {
-    if (uid == Integer.MIN_VALUE) {
-      uid = ProcessUser.uid();
-    }
-    return uid;
-  }
-
-  private String user() {
-    if (user == null) {
-      user = System.getProperty("user.name", "");
-    }
-    return user;
   }
 
   private void failed(Exception e) {

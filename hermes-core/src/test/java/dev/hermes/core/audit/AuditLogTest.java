@@ -136,6 +136,21 @@ class AuditLogTest {
   }
 
   @Test
+  void theCapComesFromTheHomesConfigAndIsMetAtTheNext64KiBMark() throws IOException {
+    Files.writeString(home.resolve("config.yaml"), "audit:\n  max_bytes: 100000\n");
+    AuditLog log = AuditLog.of(new dev.hermes.core.HermesHome(home), warnings::add);
+    int i = 0;
+    while (!Files.exists(log.rotated(1))) {
+      log.record("a", AuditAction.STOP, Actor.CLI, "r".repeat(500) + i++, "ok");
+    }
+
+    assertThat(Files.size(log.rotated(1)))
+        .isGreaterThan(2 * AuditLog.CAP_STEP)
+        .isLessThan(2 * AuditLog.CAP_STEP + 1000);
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
   void onlyTheNewestRotatedFilesAreKept() throws IOException {
     AuditLog log = log(AuditLog.MIN_MAX_BYTES);
     String reason = "r".repeat(900);
