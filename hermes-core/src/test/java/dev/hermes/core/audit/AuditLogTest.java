@@ -1,7 +1,9 @@
 package dev.hermes.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.hermes.core.ProcessUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,6 +170,31 @@ class AuditLogTest {
         .doesNotExist();
     assertThat(log.read().get(0).reason()).isNotEqualTo(oldest);
     assertThat(log.read().get(log.read().size() - 1).reason()).isEqualTo(reason + " " + (i - 1));
+  }
+
+  @Test
+  void whatRootCreatesGoesToTheHomesOwnerSoTheOwnerCanStillAppendAndRotate() throws IOException {
+    assumeTrue(ProcessUser.isRoot(), "only root can give a file away");
+    int owner = 4242;
+    Files.setAttribute(home, "unix:uid", owner);
+    Files.setAttribute(home, "unix:gid", owner);
+    AuditLog log = log(AuditLog.MIN_MAX_BYTES);
+
+    while (!Files.exists(log.rotated(1))) {
+      log.record("a", AuditAction.STOP, Actor.CLI, "r".repeat(500), "ok");
+    }
+    log.record("a", AuditAction.START, Actor.CLI, "", "ok");
+
+    for (Path created :
+        List.of(
+            home.resolve("logs"),
+            log.file(),
+            log.rotated(1),
+            home.resolve("logs").resolve(AuditLog.FILE_NAME + ".lock"))) {
+      assertThat(Files.getAttribute(created, "unix:uid")).as(created.toString()).isEqualTo(owner);
+      assertThat(Files.getAttribute(created, "unix:gid")).as(created.toString()).isEqualTo(owner);
+    }
+    assertThat(warnings).isEmpty();
   }
 
   @Test
