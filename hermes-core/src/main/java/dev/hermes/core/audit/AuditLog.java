@@ -168,8 +168,8 @@ public final class AuditLog {
     return read().stream().filter(e -> e.profile().equals(profile)).toList();
   }
 
-  /** {@code audit.jsonl.N}. */
-  Path rotated(int n) {
+  /** {@code audit.jsonl.N}: 1 the newest rotated file, {@link #KEPT} the oldest. */
+  public Path rotated(int n) {
     return file.resolveSibling(FILE_NAME + "." + n);
   }
 
