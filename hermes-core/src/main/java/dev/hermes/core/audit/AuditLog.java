@@ -19,6 +19,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -74,6 +75,13 @@ public final class AuditLog {
   static final long READ_LIMIT = 8 * OwnFiles.MB;
 
   private static final Duration LOCK_WAIT = Duration.ofMillis(500);
+
+  private static final Set<OpenOption> APPEND_OPTIONS =
+      Set.of(
+          StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND,
+          LinkOption.NOFOLLOW_LINKS);
 
   private final Path file;
   private final Path home;
@@ -174,30 +182,29 @@ public final class AuditLog {
   }
 
   private long write(byte[] line) throws IOException {
-    Path dir = file.getParent();
-    if (!Files.isDirectory(dir)) {
+    // Whether root creates the file (and must give it away) costs a stat only when root writes.
+    boolean root = ProcessUser.isRoot();
+    boolean existed = root && Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+    FileChannel out;
+    try {
+      out = FileChannel.open(file, APPEND_OPTIONS, ownerOnly(file));
+    } catch (NoSuchFileException e) {
+      // The first line of a new HERMES_HOME: logs/ is not there yet.
+      Path dir = file.getParent();
       Files.createDirectories(dir);
       giveToHomeOwner(dir);
+      out = FileChannel.open(file, APPEND_OPTIONS, ownerOnly(file));
     }
-    boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-    try (FileChannel out =
-        FileChannel.open(
-            file,
-            Set.of(
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND,
-                LinkOption.NOFOLLOW_LINKS),
-            ownerOnly(dir))) {
-      if (!existed) {
+    try (FileChannel channel = out) {
+      if (root && !existed) {
         giveToHomeOwner(file);
       }
       // One write of the whole line: with O_APPEND the kernel puts it at the end in one piece.
-      int written = out.write(ByteBuffer.wrap(line));
+      int written = channel.write(ByteBuffer.wrap(line));
       if (written != line.length) {
         throw new IOException("only " + written + " of " + line.length + " bytes written");
       }
-      return out.size();
+      return channel.size();
     }
   }
 
@@ -305,14 +312,15 @@ public final class AuditLog {
     }
   }
 
+  private static final FileAttribute<?>[] OWNER_ONLY = {
+    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+  };
+
   /** Mode 0600 from creation where there are POSIX modes; nothing elsewhere (Windows). */
-  private static FileAttribute<?>[] ownerOnly(Path dir) {
-    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-    };
+  private static FileAttribute<?>[] ownerOnly(Path file) {
+    return file.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? OWNER_ONLY
+        : new FileAttribute<?>[0];
   }
 
   private void failed(Exception e) {
