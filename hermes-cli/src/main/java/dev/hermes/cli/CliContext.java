@@ -6,6 +6,8 @@ import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileStore;
 import dev.hermes.core.ReservedPorts;
+import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.GatewayControl;
 import dev.hermes.supervision.ProcessCommandRunner;
 import dev.hermes.supervision.ServiceManager;
@@ -31,6 +33,7 @@ public final class CliContext {
   private final ContainerProbe containerProbe;
   private final Function<CliContext, ServiceManager> managerFactory;
   private ServiceManager manager;
+  private AuditLog audit;
 
   public CliContext(
       Map<String, String> env,
@@ -97,8 +100,26 @@ public final class CliContext {
     return manager;
   }
 
+  /** The lifecycle actions, recorded in the audit trail as the CLI's. */
   public GatewayControl gateways() {
-    return new GatewayControl(serviceManager(), home, Clock.systemUTC());
+    return new GatewayControl(serviceManager(), home, Clock.systemUTC(), audit());
+  }
+
+  /**
+   * HERMES_HOME's audit trail. A failed write is one warning on stderr, once per command, and never
+   * fails the command.
+   */
+  public AuditLog audit() {
+    if (audit == null) {
+      audit =
+          AuditLog.of(
+              home,
+              warning -> {
+                System.err.println("hermes: warning: " + warning);
+                System.err.flush();
+              });
+    }
+    return audit;
   }
 
   /**
@@ -111,6 +132,8 @@ public final class CliContext {
 
   public ProfileStore profiles() {
     return new ProfileStore(
-        home, new SupervisionHooks(this::serviceManager), ReservedPorts.from(env()));
+        home,
+        new SupervisionHooks(this::serviceManager, audit(), Actor.CLI),
+        ReservedPorts.from(env()));
   }
 }

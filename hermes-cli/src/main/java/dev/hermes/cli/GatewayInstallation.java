@@ -1,9 +1,16 @@
 package dev.hermes.cli;
 
+import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditAction;
+import dev.hermes.core.audit.AuditEvent;
 import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
 
-/** What install and uninstall share: s6 needs neither, host backends do the work. */
+/**
+ * What install and uninstall share: s6 needs neither, host backends do the work. Installing a unit
+ * is what registers a gateway there, so each is a {@code register} or {@code unregister} line of
+ * the audit trail.
+ */
 final class GatewayInstallation {
   private GatewayInstallation() {}
 
@@ -23,11 +30,22 @@ final class GatewayInstallation {
       return;
     }
     context.profile(profile);
+    AuditAction action = install ? AuditAction.REGISTER : AuditAction.UNREGISTER;
+    String reason = "hermes gateway " + (install ? "install" : "uninstall");
+    try {
+      if (install) {
+        manager.install(profile);
+      } else {
+        manager.uninstall(profile);
+      }
+    } catch (RuntimeException e) {
+      context.audit().record(profile, action, Actor.CLI, reason, AuditEvent.failure(e));
+      throw e;
+    }
+    context.audit().record(profile, action, Actor.CLI, reason, "ok");
     if (install) {
-      manager.install(profile);
       out.println("✓ Installed gateway-" + profile + " with " + manager.describe());
     } else {
-      manager.uninstall(profile);
       out.println("✓ Uninstalled gateway-" + profile + " from " + manager.describe());
     }
   }

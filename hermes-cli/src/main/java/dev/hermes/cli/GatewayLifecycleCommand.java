@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import dev.hermes.core.HermesException;
+import dev.hermes.core.audit.Actor;
 import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayControl;
 import dev.hermes.supervision.GatewayOutcome;
@@ -71,11 +72,15 @@ final class GatewayLifecycleCommand implements CliCommand {
 
   @Override
   public int run(Invocation in) {
-    GatewayControl control = in.context().gateways();
+    boolean everyGateway = in.get(all);
+    GatewayControl control =
+        in.context()
+            .gateways()
+            .as(Actor.CLI, "hermes gateway " + action.verb() + (everyGateway ? " --all" : ""));
     PrintWriter out = in.out();
     boolean await = in.get(WAIT);
     Duration timeout = Duration.ofSeconds(in.get(TIMEOUT));
-    if (in.get(all)) {
+    if (everyGateway) {
       return applyToAll(control, out, await, timeout);
     }
     String profile = in.profile();
@@ -108,7 +113,7 @@ final class GatewayLifecycleCommand implements CliCommand {
     for (int i = 0; i < profiles.size(); i++) {
       String profile = profiles.get(i);
       try {
-        control.apply(action, profile);
+        control.apply(action, profile, statuses.get(i));
         done.add(profile);
         before.add(statuses.get(i));
       } catch (HermesException e) {

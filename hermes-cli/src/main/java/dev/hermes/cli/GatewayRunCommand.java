@@ -4,6 +4,7 @@ import dev.hermes.core.EnvFlags;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.SignalTrap;
+import dev.hermes.core.audit.Actor;
 import dev.hermes.gateway.GatewayOptions;
 import dev.hermes.gateway.GatewayRunner;
 import dev.hermes.supervision.GatewayAction;
@@ -76,7 +77,7 @@ public final class GatewayRunCommand implements CliCommand {
             signal -> terminated.countDown(),
             warning -> err.println("hermes: warning: " + warning),
             notice -> err.println("hermes: " + notice))) {
-      context.gateways().act(GatewayAction.START, profile);
+      context.gateways().as(Actor.CLI, "hermes gateway run").act(GatewayAction.START, profile);
       err.println("→ gateway is now running under s6 supervision");
       err.flush();
       terminated.await();

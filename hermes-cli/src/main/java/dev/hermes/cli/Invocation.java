@@ -44,6 +44,11 @@ public final class Invocation {
     return get(ProfileOption.PROFILE);
   }
 
+  /** Whether the line chose a profile with {@code -p/--profile}. */
+  public boolean profileGiven() {
+    return options.given(ProfileOption.PROFILE);
+  }
+
   /**
    * The value of one of the command's options, as its type reads it: {@code get(ALL)} is a Boolean,
    * {@code get(PORT)} an {@code Optional<Integer>} or an Integer with a default.

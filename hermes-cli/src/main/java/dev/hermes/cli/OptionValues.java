@@ -1,8 +1,10 @@
 package dev.hermes.cli;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The values of a parsed command line's options: every option the named command accepts (its own
@@ -10,12 +12,14 @@ import java.util.Map;
  */
 final class OptionValues {
   /** For a line that asks for help or the version: no command runs, nothing is read. */
-  static final OptionValues NONE = new OptionValues(Map.of());
+  static final OptionValues NONE = new OptionValues(Map.of(), Set.of());
 
   private final Map<Option<?>, Object> values;
+  private final Set<Option<?>> given;
 
-  private OptionValues(Map<Option<?>, Object> values) {
+  private OptionValues(Map<Option<?>, Object> values, Set<Option<?>> given) {
     this.values = values;
+    this.given = given;
   }
 
   /**
@@ -25,10 +29,23 @@ final class OptionValues {
    */
   static OptionValues read(List<Option<?>> options, Map<Option<?>, List<String>> given) {
     Map<Option<?>, Object> values = new HashMap<>();
+    Set<Option<?>> present = new HashSet<>();
     for (Option<?> option : options) {
-      values.put(option, option.read(given.getOrDefault(option, List.of())));
+      List<String> texts = given.getOrDefault(option, List.of());
+      values.put(option, option.read(texts));
+      if (!texts.isEmpty()) {
+        present.add(option);
+      }
     }
-    return new OptionValues(Map.copyOf(values));
+    return new OptionValues(Map.copyOf(values), Set.copyOf(present));
+  }
+
+  /**
+   * Whether the line gave {@code option} at all: for a command whose default differs from the
+   * option's own ({@code gateway history} without {@code -p} shows every profile).
+   */
+  boolean given(Option<?> option) {
+    return given.contains(option);
   }
 
   /**

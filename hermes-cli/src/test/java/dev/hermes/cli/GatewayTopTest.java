@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hermes.cli.top.Key;
 import dev.hermes.cli.top.TopController;
@@ -8,6 +9,10 @@ import dev.hermes.cli.top.TopScreen;
 import dev.hermes.cli.top.TopView;
 import dev.hermes.core.ContainerProbe;
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditAction;
+import dev.hermes.core.audit.AuditEvent;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOverview;
 import dev.hermes.supervision.ServiceManager;
@@ -141,6 +146,22 @@ class GatewayTopTest {
     assertThat(top.screen().status().text())
         .isEqualTo("✓ Restarted gateway-alpha: ready, PID 4242");
     assertThat(desired("alpha")).isEqualTo("running");
+  }
+
+  @Test
+  void eachKeysActionIsAnAuditLineOfTheTerminalView() {
+    manager.acceptLifecycle();
+    TopController top = controller();
+    top.handle(Key.DOWN);
+
+    top.handle(Key.START);
+    top.handle(Key.STOP);
+
+    assertThat(AuditLog.of(new HermesHome(home), w -> {}).read("alpha"))
+        .extracting(AuditEvent::action, AuditEvent::actor, AuditEvent::result)
+        .containsExactly(
+            tuple(AuditAction.START, Actor.TERMINAL_VIEW, "ok"),
+            tuple(AuditAction.STOP, Actor.TERMINAL_VIEW, "ok"));
   }
 
   @Test

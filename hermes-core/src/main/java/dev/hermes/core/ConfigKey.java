@@ -20,7 +20,8 @@ public enum ConfigKey {
   CRASH_LOOP_BACKOFF_BASE("supervision.crash_loop.backoff_base", Where.HOME),
   CRASH_LOOP_BACKOFF_CAP("supervision.crash_loop.backoff_cap", Where.HOME),
   CRASH_LOOP_FLEET_RESTARTS_PER_SECOND(
-      "supervision.crash_loop.fleet_restarts_per_second", Where.HOME);
+      "supervision.crash_loop.fleet_restarts_per_second", Where.HOME),
+  AUDIT_MAX_BYTES("audit.max_bytes", Where.HOME);
 
   /** Which {@code config.yaml} a key is read from. */
   public enum Where {

@@ -22,7 +22,19 @@ public final class ProcessUser {
 
   private ProcessUser() {}
 
+  /** Looked up once: a JVM never changes its uid, and every command asks (the root check). */
+  private static volatile Integer known;
+
   public static int uid() {
+    Integer uid = known;
+    if (uid == null) {
+      uid = lookUp();
+      known = uid;
+    }
+    return uid;
+  }
+
+  private static int lookUp() {
     if (System.getProperty("os.name", "").startsWith("Windows")) {
       return UNKNOWN;
     }

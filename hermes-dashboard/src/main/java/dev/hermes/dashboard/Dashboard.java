@@ -102,7 +102,7 @@ public final class Dashboard implements AutoCloseable {
             StaticFiles.load(),
             new SessionEndpoints(
                 policy, sessions, new LoginThrottle(System::nanoTime), cookie, log),
-            new GatewayEndpoints(home, board, overview, log),
+            new GatewayEndpoints(home, board, overview, log, control.audit()),
             new MetricsEndpoint(overview, settings.scrapeToken()),
             cookie,
             log);

@@ -25,7 +25,7 @@ final class DashboardHandler implements HttpHandler {
           + " 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private static final Pattern GATEWAY_PATH =
-      Pattern.compile("/api/gateways/([^/]{1,300})/(start|stop|restart|log)");
+      Pattern.compile("/api/gateways/([^/]{1,300})/(start|stop|restart|log|history)");
 
   private final AccessPolicy policy;
   private final Sessions sessions;
@@ -144,6 +144,10 @@ final class DashboardHandler implements HttpHandler {
     if (m.group(2).equals("log")) {
       requireRead(request);
       return gatewayApi.logTail(m.group(1));
+    }
+    if (m.group(2).equals("history")) {
+      requireRead(request);
+      return gatewayApi.history(m.group(1));
     }
     requireChange(request);
     return gatewayApi.act(m.group(1), m.group(2), request);

@@ -6,6 +6,9 @@ import dev.hermes.core.HermesHome;
 import dev.hermes.core.LogTail;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
+import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditEvent;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOutcome;
@@ -16,20 +19,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/gateways}: the rows, the lifecycle actions, and a gateway's log tail. */
+/**
+ * {@code /api/gateways}: the rows, the lifecycle actions, a gateway's log tail, and its audit
+ * history.
+ */
 final class GatewayEndpoints {
   static final int LOG_LINES = 50;
+
+  /** The newest events a history answer holds: a screenful many times over, a bounded body. */
+  static final int HISTORY_EVENTS = 500;
 
   private final HermesHome home;
   private final GatewayBoard board;
   private final OverviewCache overview;
   private final DashboardLog log;
+  private final AuditLog audit;
 
-  GatewayEndpoints(HermesHome home, GatewayBoard board, OverviewCache overview, DashboardLog log) {
+  GatewayEndpoints(
+      HermesHome home,
+      GatewayBoard board,
+      OverviewCache overview,
+      DashboardLog log,
+      AuditLog audit) {
     this.home = home;
     this.board = board;
     this.overview = overview;
     this.log = log;
+    this.audit = audit;
   }
 
   Reply list() {
@@ -49,7 +65,12 @@ final class GatewayEndpoints {
     log.info(verb + " gateway-" + profile.name() + " (requested from " + request.client() + ")");
     GatewayOutcome outcome;
     try {
-      outcome = board.apply(action, profile.name());
+      outcome =
+          board.apply(
+              action,
+              profile.name(),
+              Actor.dashboard(request.session().map(Session::user).orElse(null)),
+              "requested from " + request.client());
     } catch (HermesException | UncheckedIOException e) {
       log.warning(verb + " gateway-" + profile.name() + " failed: " + e.getMessage());
       throw new HttpFailure(409, e.getMessage());
@@ -84,6 +105,29 @@ final class GatewayEndpoints {
     body.put("profile", profile.name());
     body.put("file", file.toString());
     body.put("lines", lines);
+    return Reply.ok(body);
+  }
+
+  /**
+   * The profile's audit events, oldest first (at most the newest {@link #HISTORY_EVENTS}), each as
+   * its line's JSON object.
+   */
+  Reply history(String name) {
+    Profile profile = existing(name);
+    List<AuditEvent> events;
+    try {
+      events = audit.read(profile.name());
+    } catch (UncheckedIOException | HermesException e) {
+      throw new HttpFailure(500, e.getMessage());
+    }
+    List<Map<String, Object>> shown =
+        events.subList(Math.max(0, events.size() - HISTORY_EVENTS), events.size()).stream()
+            .map(AuditEvent::toMap)
+            .toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("profile", profile.name());
+    body.put("file", audit.file().toString());
+    body.put("events", shown);
     return Reply.ok(body);
   }
 

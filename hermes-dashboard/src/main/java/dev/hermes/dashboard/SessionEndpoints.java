@@ -37,7 +37,7 @@ final class SessionEndpoints {
     Session session = request.session().orElse(null);
     boolean created = session == null;
     if (created) {
-      session = sessions.create(policy.isOpen());
+      session = sessions.create(policy.isOpen(), policy.isOpen() ? Session.OPEN_USER : null);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("authenticated", session.authenticated());
@@ -78,7 +78,8 @@ final class SessionEndpoints {
     }
     // A new id after login, so an id planted before it (session fixation) is worth nothing.
     request.session().ifPresent(sessions::remove);
-    Session session = sessions.create(true);
+    Session session =
+        sessions.create(true, policy.loginKind().equals("token") ? Session.TOKEN_USER : username);
     log.info("login from " + request.client());
     return Reply.ok(Map.of("ok", true, "csrf", session.csrfToken()))
         .with("Set-Cookie", cookie(session));

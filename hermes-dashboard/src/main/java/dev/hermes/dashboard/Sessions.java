@@ -46,8 +46,13 @@ final class Sessions {
     return Optional.of(session);
   }
 
-  /** A new session with fresh random id and CSRF token. */
-  synchronized Session create(boolean authenticated) {
+  /** A new session with fresh random id and CSRF token, no one's yet. */
+  Session create(boolean authenticated) {
+    return create(authenticated, null);
+  }
+
+  /** A new session with fresh random id and CSRF token, acting as {@code user}. */
+  synchronized Session create(boolean authenticated, String user) {
     long now = nanos.getAsLong();
     if (byId.size() >= MAX_SESSIONS) {
       byId.values().removeIf(s -> expired(s, now));
@@ -57,7 +62,7 @@ final class Sessions {
           Comparator.comparing(Session::authenticated).thenComparingLong(Session::lastSeenNanos);
       byId.values().stream().min(order).ifPresent(s -> byId.remove(s.id()));
     }
-    Session session = new Session(Secrets.random(), Secrets.random(), authenticated, now);
+    Session session = new Session(Secrets.random(), Secrets.random(), authenticated, user, now);
     byId.put(session.id(), session);
     return session;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.GatewayControl;
 import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.ByteArrayOutputStream;
@@ -149,7 +150,11 @@ class AccessPolicyTest {
                   Dashboard.start(
                       s,
                       hermesHome,
-                      new GatewayControl(FakeServiceManager.local(), hermesHome, Clock.systemUTC()),
+                      new GatewayControl(
+                          FakeServiceManager.local(),
+                          hermesHome,
+                          Clock.systemUTC(),
+                          AuditLog.of(hermesHome, w -> {})),
                       Map.of(),
                       log))
           .isInstanceOf(DashboardRefusedException.class)

@@ -3,6 +3,7 @@ package dev.hermes.dashboard;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.ProfileStore;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.GatewayControl;
 import dev.hermes.supervision.testing.FakeServiceManager;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +57,7 @@ final class TestDashboards {
         InetAddress.getLoopbackAddress(),
         policy,
         home,
-        new GatewayControl(manager, home, Clock.systemUTC()),
+        new GatewayControl(manager, home, Clock.systemUTC(), AuditLog.of(home, w -> {})),
         new DashboardLog(1, logStream));
   }
 }

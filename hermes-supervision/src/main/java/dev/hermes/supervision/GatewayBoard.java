@@ -4,6 +4,7 @@ import dev.hermes.core.HermesHome;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.ProfileStore;
+import dev.hermes.core.audit.Actor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -64,11 +65,12 @@ public final class GatewayBoard {
 
   /**
    * Acts as the CLI does (through {@link GatewayControl}, recording {@code desired_state}) and says
-   * what the supervisor made of it. Whatever happened, the next read asks afresh.
+   * what the supervisor made of it; the audit trail names {@code actor} and {@code reason}.
+   * Whatever happened, the next read asks afresh.
    */
-  public GatewayOutcome apply(GatewayAction action, String profile) {
+  public GatewayOutcome apply(GatewayAction action, String profile, Actor actor, String reason) {
     try {
-      return control.get().actAndSettle(action, profile);
+      return control.get().as(actor, reason).actAndSettle(action, profile);
     } finally {
       if (cache != null) {
         cache.clear();

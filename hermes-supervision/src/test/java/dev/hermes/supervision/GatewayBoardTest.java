@@ -1,14 +1,23 @@
 package dev.hermes.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.ProfileStore;
+import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditAction;
+import dev.hermes.core.audit.AuditEvent;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.core.state.ActualState;
 import dev.hermes.supervision.testing.FakeServiceManager;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,6 +29,7 @@ class GatewayBoardTest {
   @TempDir Path root;
   private HermesHome home;
   private final FakeServiceManager manager = FakeServiceManager.local().up("default");
+  private final List<String> warnings = new ArrayList<>();
 
   @BeforeEach
   void profiles() {
@@ -31,7 +41,8 @@ class GatewayBoardTest {
   }
 
   private List<GatewayBoard> boards() {
-    GatewayControl control = new GatewayControl(manager, home, Clock.systemUTC());
+    GatewayControl control =
+        new GatewayControl(manager, home, Clock.systemUTC(), AuditLog.of(home, warnings::add));
     return List.of(GatewayBoard.direct(home, () -> control), GatewayBoard.cached(home, control));
   }
 
@@ -65,7 +76,7 @@ class GatewayBoardTest {
     manager.acceptLifecycle();
     GatewayBoard board = boards().get(1);
 
-    GatewayOutcome outcome = board.apply(GatewayAction.START, "alpha");
+    GatewayOutcome outcome = board.apply(GatewayAction.START, "alpha", Actor.CLI, "");
 
     assertThat(outcome.ok()).isTrue();
     assertThat(manager.actions()).containsExactly("start alpha");
@@ -77,5 +88,68 @@ class GatewayBoardTest {
   void eachGatewaysLogIsTheCurrentFileOfItsLogDirectory() {
     assertThat(boards().get(0).logFile("alpha"))
         .isEqualTo(root.resolve("logs/gateways/alpha/current"));
+  }
+
+  @Test
+  void anActionIsOneAuditLineNamingWhoTookItAndWhy() {
+    manager.acceptLifecycle();
+    GatewayBoard board = boards().get(1);
+
+    board.apply(GatewayAction.STOP, "alpha", Actor.dashboard("ops"), "requested from 10.0.0.2");
+
+    assertThat(AuditLog.of(home, warnings::add).read())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.profile()).isEqualTo("alpha");
+              assertThat(e.action()).isEqualTo(AuditAction.STOP);
+              assertThat(e.actor()).isEqualTo(Actor.dashboard("ops"));
+              assertThat(e.reason()).isEqualTo("requested from 10.0.0.2");
+              assertThat(e.result()).isEqualTo("ok");
+            });
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aRefusedActionIsRecordedAsFailedAndStillFails() {
+    manager.acceptLifecycle("alpha");
+    GatewayBoard board = boards().get(0);
+
+    assertThatThrownBy(() -> board.apply(GatewayAction.RESTART, "alpha", Actor.TERMINAL_VIEW, ""))
+        .hasMessage("the supervisor refused to restart gateway-alpha");
+
+    assertThat(AuditLog.of(home, warnings::add).read())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo(Actor.TERMINAL_VIEW);
+              assertThat(e.result())
+                  .isEqualTo("failed: the supervisor refused to restart gateway-alpha");
+            });
+  }
+
+  @Test
+  void aStartOfAHeldGatewayRecordsTheReleaseBeforeTheStart() {
+    manager.acceptLifecycle().heldDown("alpha", "crash loop (5 exits in 41s, last: exit 1)");
+
+    boards().get(0).apply(GatewayAction.START, "alpha", Actor.CLI, "hermes gateway start");
+
+    assertThat(AuditLog.of(home, warnings::add).read("alpha"))
+        .extracting(AuditEvent::action, AuditEvent::reason)
+        .containsExactly(
+            tuple(AuditAction.RELEASE, "crash loop (5 exits in 41s, last: exit 1)"),
+            tuple(AuditAction.START, "hermes gateway start"));
+  }
+
+  @Test
+  void anAuditTrailThatCannotBeWrittenNeverFailsTheAction() throws IOException {
+    manager.acceptLifecycle();
+    // A directory where the file should be: every append fails.
+    Files.createDirectories(home.logsDir().resolve(AuditLog.FILE_NAME));
+
+    GatewayOutcome outcome = boards().get(0).apply(GatewayAction.START, "alpha", Actor.CLI, "");
+
+    assertThat(outcome.ok()).isTrue();
+    assertThat(warnings).singleElement().asString().contains("could not write the audit trail");
   }
 }

@@ -2,6 +2,7 @@ package dev.hermes.cli.top;
 
 import dev.hermes.core.LogTail;
 import dev.hermes.core.ProcessUsageReader;
+import dev.hermes.core.audit.Actor;
 import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOutcome;
@@ -105,7 +106,8 @@ public final class TopController {
 
   private void act(GatewayAction action, String profile) {
     try {
-      GatewayOutcome outcome = board.apply(action, profile);
+      GatewayOutcome outcome =
+          board.apply(action, profile, Actor.TERMINAL_VIEW, "hermes gateway top");
       status =
           outcome.ok()
               ? TopScreen.Status.ok(outcome.line())

@@ -46,6 +46,9 @@ class CompletionIT {
     assertThat(bash(script, "hermes", "")).contains("status", "gateway", "completion", "up");
     assertThat(bash(script, "hermes", "gat")).containsExactly("gateway");
     assertThat(bash(script, "hermes", "gateway", "st")).containsExactly("start", "stop", "status");
+    assertThat(bash(script, "hermes", "gateway", "hi")).containsExactly("history");
+    assertThat(bash(script, "hermes", "gateway", "history", "--"))
+        .containsExactlyInAnyOrder("--last", "--json", "--profile", "--help", "--version");
     assertThat(bash(script, "hermes", "gateway", "status", "--"))
         .containsExactlyInAnyOrder("--all", "--json", "--profile", "--help", "--version");
     assertThat(bash(script, "hermes", "-p", ""))
@@ -94,7 +97,7 @@ class CompletionIT {
     assertThat(zsh(script, "hermes", "")).contains("status", "gateway", "completion", "up");
     assertThat(zsh(script, "hermes", "gateway", "st"))
         .containsExactly(
-            "run", "start", "stop", "restart", "status", "top", "install", "uninstall");
+            "run", "start", "stop", "restart", "status", "top", "history", "install", "uninstall");
     assertThat(zsh(script, "hermes", "-p", ""))
         .containsExactlyInAnyOrder("default", "coder", "helper");
     assertThat(zsh(script, "hermes", "gateway", "--profile=c"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.testing.Required;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * same HERMES_HOME).
  */
 class HermesUpIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final Duration READY = Duration.ofSeconds(60);
 
   @TempDir Path home;
@@ -130,6 +134,34 @@ class HermesUpIT {
         .allMatch(
             l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z profile=\\S+ prior_state=\\S+ action=\\S+"));
 
+    // The audit trail outlived the dead container: every line from before it, then the boot's.
+    List<String> trail = new ArrayList<>();
+    for (JsonNode e : JSON.readTree(cli.ok("gateway", "history", "-n", "1000", "--json"))) {
+      trail.add(
+          e.get("profile").asText()
+              + " "
+              + e.get("action").asText()
+              + " "
+              + e.get("actor").asText()
+              + " "
+              + e.get("result").asText());
+    }
+    assertThat(trail)
+        .startsWith("default reconcile boot started")
+        .containsSubsequence(
+            "alpha register cli ok",
+            "beta register cli ok",
+            "gamma register cli ok",
+            "alpha start cli ok",
+            "beta start cli ok",
+            "beta stop cli ok",
+            "gamma stop cli ok",
+            "default reconcile boot started",
+            "alpha reconcile boot started",
+            "beta reconcile boot registered",
+            "gamma reconcile boot registered")
+        .endsWith("gamma reconcile boot registered");
+
     // A clean stop: every gateway writes 'stopped', desired_state stays as the operator set it.
     assertThat(up.stop(Duration.ofSeconds(90))).isZero();
     assertThat(up.output()).contains("hermes up: every gateway stopped");
@@ -216,6 +248,10 @@ class HermesUpIT {
 
     // Once the other program lets go of the port, a start brings the gateway up.
     assertThat(cli.ok("-p", "taken", "gateway", "start")).startsWith("✓ Started gateway-taken: ");
+    assertThat(cli.ok("-p", "taken", "gateway", "history", "-n", "2"))
+        .containsPattern(
+            "(?m)^\\S+Z +taken +release +cli +\\S+ +" + Pattern.quote(refused) + " +ok$")
+        .containsPattern("(?m)^\\S+Z +taken +start +cli +\\S+ +hermes gateway start +ok$");
     JsonNode ready = cli.awaitGateway("taken", READY, HermesCli::ready);
     assertThat(ready.get("actual").asText()).isEqualTo("ready");
     assertThat(ready.get("hold_reason").isNull()).isTrue();

@@ -7,6 +7,10 @@ import dev.hermes.core.PidLock;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileStore;
+import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditAction;
+import dev.hermes.core.audit.AuditEvent;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.ServiceDirectories;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +33,8 @@ import java.util.TreeSet;
  * {@code hermes up}: the default profile first, then every {@code profiles/*} directory holding
  * SOUL.md in name order. Only a gateway whose prior state ({@code desired_state}, else {@code
  * gateway_state}) is {@code running} starts; everything else gets a {@code down} file. A container
- * restart is therefore invisible.
+ * restart is therefore invisible. Each profile's outcome is a {@code reconcile} line of the audit
+ * trail (a removed slot an {@code unregister} line), by the {@code boot} actor.
  */
 public final class BootReconciler {
   public static final String BOOTSTRAP_VARIABLE = "HERMES_GATEWAY_BOOTSTRAP_STATE";
@@ -38,12 +43,20 @@ public final class BootReconciler {
   private final ServiceDirectories s6;
   private final Clock clock;
   private final PrintWriter out;
+  private final AuditLog audit;
 
-  public BootReconciler(HermesHome home, ServiceDirectories s6, Clock clock, PrintWriter out) {
+  public BootReconciler(
+      HermesHome home, ServiceDirectories s6, Clock clock, PrintWriter out, AuditLog audit) {
     this.home = home;
     this.s6 = s6;
     this.clock = clock;
     this.out = out;
+    this.audit = audit;
+  }
+
+  /** The home's own audit trail; a failure to write it is one warning line on {@code out}. */
+  public BootReconciler(HermesHome home, ServiceDirectories s6, Clock clock, PrintWriter out) {
+    this(home, s6, clock, out, AuditLog.of(home, w -> out.println("reconcile: warning: " + w)));
   }
 
   /**
@@ -104,6 +117,12 @@ public final class BootReconciler {
       if (!dryRun) {
         bootLog.append(
             Instant.now(clock).truncatedTo(ChronoUnit.SECONDS) + " " + result.describe());
+        audit.record(
+            profile.name(),
+            AuditAction.RECONCILE,
+            Actor.BOOT,
+            "prior_state=" + (prior == null ? "none" : prior),
+            action);
       }
     }
     if (!dryRun && scannerRunning) {
@@ -142,7 +161,19 @@ public final class BootReconciler {
     for (String registered : s6.list()) {
       if (!wanted.contains(registered)) {
         warn("removing gateway-" + registered + ": its profile no longer exists");
-        s6.unregister(registered);
+        try {
+          s6.unregister(registered);
+        } catch (RuntimeException e) {
+          audit.record(
+              registered,
+              AuditAction.UNREGISTER,
+              Actor.BOOT,
+              "its profile no longer exists",
+              AuditEvent.failure(e));
+          throw e;
+        }
+        audit.record(
+            registered, AuditAction.UNREGISTER, Actor.BOOT, "its profile no longer exists", "ok");
       }
     }
     if (!scannerRunning) {

@@ -1,8 +1,13 @@
 package dev.hermes.supervision.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditAction;
+import dev.hermes.core.audit.AuditEvent;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.CommandResult;
 import dev.hermes.supervision.s6.CrashLoopSettings;
 import dev.hermes.supervision.s6.S6ServiceManager;
@@ -99,6 +104,24 @@ class BootReconcilerTest {
     assertThat(commands).as("no rescan before the scanner starts").isEmpty();
     assertThat(out.toString())
         .contains("reconcile: profile=alpha prior_state=running action=started\n");
+  }
+
+  @Test
+  void eachProfileIsOneReconcileLineOfTheAuditTrailByTheBootActor() throws IOException {
+    profile("alpha", "{\"desired_state\":\"running\"}");
+    profile("beta", null);
+
+    reconcile(null, false);
+    reconcile(null, true);
+
+    assertThat(AuditLog.of(home, w -> {}).read())
+        .extracting(AuditEvent::profile, AuditEvent::action, AuditEvent::actor, AuditEvent::result)
+        .containsExactly(
+            tuple("default", AuditAction.RECONCILE, Actor.BOOT, "registered"),
+            tuple("alpha", AuditAction.RECONCILE, Actor.BOOT, "started"),
+            tuple("beta", AuditAction.RECONCILE, Actor.BOOT, "registered"));
+    assertThat(AuditLog.of(home, w -> {}).read("alpha").get(0).reason())
+        .isEqualTo("prior_state=running");
   }
 
   @Test
