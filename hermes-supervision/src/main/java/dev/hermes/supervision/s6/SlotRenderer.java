@@ -6,6 +6,7 @@ import dev.hermes.core.DeathFile;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ReadyStamp;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.GatewayCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,7 +128,7 @@ public final class SlotRenderer {
         .append(quote(home.profile(profile).crashStreakFile().toString()))
         .append('\n');
     s.append("audit_file=")
-        .append(quote(home.logsDir().resolve("audit.jsonl").toString()))
+        .append(quote(home.logsDir().resolve(AuditLog.FILE_NAME).toString()))
         .append('\n');
     s.append("fleet_rate=").append(p.fleetRestartsPerSecond()).append('\n');
     s.append("fleet_wait_max=").append(CrashLoopSettings.FLEET_WAIT_MAX_SECONDS).append('\n');

@@ -1,10 +1,15 @@
 package dev.hermes.supervision.s6;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesHome;
+import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditAction;
+import dev.hermes.core.audit.AuditEvent;
+import dev.hermes.core.audit.AuditLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -221,6 +226,11 @@ class FinishPolicyTest {
                 + ",\"user\":\""
                 + user
                 + "\",\"reason\":\"crash loop (2 exits in 1s, last: exit 1)\",\"result\":\"held\"}");
+    assertThat(AuditLog.of(home, warning -> {}).read("coder"))
+        .extracting(AuditEvent::action, AuditEvent::actor, AuditEvent::result)
+        .containsExactly(
+            tuple(AuditAction.CRASH, Actor.SUPERVISOR, "restart in 0 ms"),
+            tuple(AuditAction.HOLD, Actor.SUPERVISOR, "held"));
   }
 
   @ParameterizedTest
