@@ -2,6 +2,7 @@ package dev.hermes.dashboard;
 
 import dev.hermes.core.ProcessUsage;
 import dev.hermes.core.state.ActualState;
+import dev.hermes.core.state.Death;
 import dev.hermes.core.state.DesiredState;
 import dev.hermes.supervision.GatewayOverview;
 import java.util.EnumMap;
@@ -95,6 +96,23 @@ final class GatewayMetrics {
       OptionalInt code = row.lastExitCode();
       if (code.isPresent()) {
         text.sample("hermes_gateway_last_exit_code", code.getAsInt(), PROFILE, row.profile());
+      }
+    }
+    text.family(
+        "hermes_gateway_last_death_time_seconds",
+        "gauge",
+        "When the gateway's last process ended, in seconds since the epoch, by the cause its"
+            + " supervisor recorded (s6 only; also while the next run is up).");
+    for (GatewayOverview row : rows) {
+      Death death = row.lastDeath();
+      if (death != null) {
+        text.sample(
+            "hermes_gateway_last_death_time_seconds",
+            death.epochSecond(),
+            PROFILE,
+            row.profile(),
+            "cause",
+            death.cause().code());
       }
     }
     text.family(
