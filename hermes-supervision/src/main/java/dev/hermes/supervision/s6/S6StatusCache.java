@@ -95,6 +95,12 @@ public final class S6StatusCache implements StatusCache {
   }
 
   @Override
+  public List<Path> watchedFiles(String profile) {
+    Path slot = s6.slot(profile);
+    return WATCHED.stream().map(slot::resolve).toList();
+  }
+
+  @Override
   public void clear() {
     entries.clear();
   }
