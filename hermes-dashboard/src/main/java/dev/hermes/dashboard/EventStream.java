@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code GET /api/events}: the overview pushed to every open page as Server-Sent Events, from one
@@ -52,6 +53,7 @@ final class EventStream implements AutoCloseable {
   private final FileStamps stamps;
   private final DashboardLog log;
   private final List<Client> clients = new CopyOnWriteArrayList<>();
+  private final Semaphore slots = new Semaphore(MAX_STREAMS);
   private final BlockingQueue<Client> ready = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private final Object signal = new Object();
@@ -80,13 +82,19 @@ final class EventStream implements AutoCloseable {
    * close it. Past {@link #MAX_STREAMS} a 503 instead, for the caller to send.
    */
   void take(HttpExchange exchange) throws IOException {
-    if (clients.size() >= MAX_STREAMS) {
+    if (!slots.tryAcquire()) {
       throw new HttpFailure(
           503, "too many open event streams (" + MAX_STREAMS + "): close a dashboard page");
     }
-    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-    exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
-    exchange.sendResponseHeaders(200, 0);
+    try {
+      exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+      exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+      exchange.sendResponseHeaders(200, 0);
+    } catch (IOException | RuntimeException e) {
+      slots.release();
+      throw e;
+    }
+    // Only now visible to the writers: nothing may be written before the headers.
     Client client = new Client(exchange, System.nanoTime());
     clients.add(client);
     client.offer(frame(overview.get().json()));
@@ -182,7 +190,9 @@ final class EventStream implements AutoCloseable {
   }
 
   private void drop(Client c) {
-    clients.remove(c);
+    if (clients.remove(c)) {
+      slots.release();
+    }
     c.close();
   }
 
@@ -210,7 +220,6 @@ final class EventStream implements AutoCloseable {
   /** One open page. Its fields are guarded by itself; the write happens outside the lock. */
   private final class Client {
     private final HttpExchange exchange;
-    private final OutputStream out;
     private final long openedNanos;
     private byte[] pending;
     private boolean retrySent;
@@ -223,7 +232,6 @@ final class EventStream implements AutoCloseable {
 
     Client(HttpExchange exchange, long now) {
       this.exchange = exchange;
-      this.out = exchange.getResponseBody();
       this.openedNanos = now;
       this.lastWriteNanos = now;
     }
@@ -284,6 +292,7 @@ final class EventStream implements AutoCloseable {
       }
       boolean failed = false;
       try {
+        OutputStream out = exchange.getResponseBody();
         if (retry) {
           out.write(RETRY_FRAME);
         }

@@ -137,6 +137,44 @@ class DashboardBrowserIT {
     PlaywrightAssertions.assertThat(button(profile, "details")).isEnabled();
   }
 
+  /**
+   * The lowest WCAG contrast ratio between the text colour and the background behind it, over the
+   * page's text-bearing elements, with the element that has it.
+   */
+  private String lowestContrast() {
+    return (String)
+        page.evaluate(
+            "() => {"
+                + " const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);"
+                + " const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255;"
+                + "   return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })"
+                + "   .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);"
+                + " const bg = (e) => { for (; e; e = e.parentElement) {"
+                + "   const c = rgb(getComputedStyle(e).backgroundColor);"
+                + "   if (c.length === 3 || c[3] > 0) return c.slice(0, 3); }"
+                + "   return [255, 255, 255]; };"
+                + " let worst = [99, ''];"
+                + " for (const e of document.querySelectorAll('h1, #manager, #updated, #summary,"
+                + "   #held, th .sort, td, .btn:not(:disabled), .muted, #detail dt, #detail dd')) {"
+                + "   if (!e.offsetParent || !e.textContent.trim()) continue;"
+                + "   const a = lum(rgb(getComputedStyle(e).color)), b = lum(bg(e));"
+                + "   const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
+                + "   if (r < worst[0]) worst = [r, e.tagName + '.' + e.className + ' '"
+                + "     + e.textContent.trim().slice(0, 20)]; }"
+                + " return worst[0].toFixed(2) + ' ' + worst[1]; }");
+  }
+
+  private void assertContrastInBothSchemes() {
+    for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
+      page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+      String lowest = lowestContrast();
+      assertThat(Double.parseDouble(lowest.split(" ")[0]))
+          .as("lowest text contrast in the %s scheme: %s", scheme, lowest)
+          .isGreaterThanOrEqualTo(4.5);
+    }
+    page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+  }
+
   private void screenshot(String name, ColorScheme scheme) {
     page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
     page.screenshot(
@@ -167,6 +205,7 @@ class DashboardBrowserIT {
 
     screenshot("dashboard-5-light.png", ColorScheme.LIGHT);
     screenshot("dashboard-5-dark.png", ColorScheme.DARK);
+    assertContrastInBothSchemes();
     page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
 
     // Stop asks first; Cancel changes nothing.
@@ -342,6 +381,7 @@ class DashboardBrowserIT {
     PlaywrightAssertions.assertThat(page.locator("#log")).containsText(readyLine);
     screenshot("dashboard-detail-light.png", ColorScheme.LIGHT);
     screenshot("dashboard-detail-dark.png", ColorScheme.DARK);
+    assertContrastInBothSchemes();
 
     // A line added to the log now arrives without reopening the view.
     Files.writeString(
