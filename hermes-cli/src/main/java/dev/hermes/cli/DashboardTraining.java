@@ -16,8 +16,8 @@ import sun.misc.SignalHandler;
 /**
  * The dashboard's cache-training workload ({@code CacheTraining dashboard}): the {@code hermes
  * dashboard} command itself, on a free loopback port, asked for its page, its scripts, a session,
- * the gateway list and a log tail, sent a change without and with its CSRF token, then stopped with
- * SIGTERM.
+ * the gateway list, an event stream, a gateway's detail, log tail and log download, sent a change
+ * without and with its CSRF token, then stopped with SIGTERM.
  *
  * <p>Why a cache of its own: a JDK 25 AOT cache loads every class it holds at start-up, and the
  * CLI's cache holds every command's classes (profile creation, doctor, the YAML writer). The
@@ -90,8 +90,18 @@ final class DashboardTraining {
     String cookie = "Cookie: " + first(COOKIE, session) + "\r\n";
     String origin = "Origin: http://" + HOST + ":" + port + "\r\n";
     String gateway = "/api/gateways/" + profile;
+    // An open page's event stream, held until the command stops (the server then ends it).
+    Thread events =
+        new Thread(
+            () -> TrainingHttp.request(port, "GET /api/events", cookie, null), "training-events");
+    events.setDaemon(true);
+    events.start();
     TrainingHttp.request(port, "GET /api/gateways", cookie, null);
     TrainingHttp.request(port, "GET " + gateway + "/log", cookie, null);
+    TrainingHttp.request(port, "GET " + gateway + "/detail", cookie, null);
+    TrainingHttp.request(port, "GET " + gateway + "/log?after=", cookie, null);
+    TrainingHttp.request(port, "GET " + gateway + "/log?after=0", cookie, null);
+    TrainingHttp.request(port, "GET " + gateway + "/log/download", cookie, null);
     TrainingHttp.request(port, "POST " + gateway + "/start", cookie + origin, "{}");
     String token = "X-CSRF-Token: " + first(CSRF, session) + "\r\n";
     TrainingHttp.request(port, "POST " + gateway + "/start", cookie + origin + token, "{}");

@@ -19,7 +19,10 @@ import java.util.Map;
  * from the network without a login never binds at all.
  */
 public final class Dashboard implements AutoCloseable {
-  /** How often the page polls; the overview is recomputed at most twice per poll interval. */
+  /**
+   * How often a page without its event stream (refused: too many pages open) asks again; the
+   * overview is computed at most twice per interval however many ask.
+   */
   public static final Duration REFRESH = Duration.ofSeconds(1);
 
   static final Duration OVERVIEW_MAX_AGE = Duration.ofMillis(500);
@@ -31,9 +34,16 @@ public final class Dashboard implements AutoCloseable {
   private final String url;
   private final AccessPolicy policy;
   private final DashboardLog log;
+  private final EventStream events;
 
-  private Dashboard(DashboardServer server, String url, AccessPolicy policy, DashboardLog log) {
+  private Dashboard(
+      DashboardServer server,
+      String url,
+      AccessPolicy policy,
+      DashboardLog log,
+      EventStream events) {
     this.server = server;
+    this.events = events;
     this.url = url;
     this.policy = policy;
     this.log = log;
@@ -90,6 +100,7 @@ public final class Dashboard implements AutoCloseable {
             ProcessUsageReader.system(),
             System::nanoTime,
             Clock.systemUTC());
+    EventStream events = new EventStream(overview, new FileStamps(board::watchedFiles), log);
     Sessions sessions = new Sessions();
     String cookie = "hermes_dashboard_" + port;
     DashboardHandler handler =
@@ -104,12 +115,14 @@ public final class Dashboard implements AutoCloseable {
                 policy, sessions, new LoginThrottle(System::nanoTime), cookie, log),
             new GatewayEndpoints(home, board, overview, log, control.audit()),
             new MetricsEndpoint(overview, settings.scrapeToken()),
+            new GatewayDetails(home, board::logFile),
+            events,
             cookie,
             log);
     server.serve(handler);
     String url = DashboardSettings.url(settings.host(), port);
     log.info("listening on " + url + " (" + policy.description() + ")");
-    return new Dashboard(server, url, policy, log);
+    return new Dashboard(server, url, policy, log, events);
   }
 
   /** Where a browser on this machine reaches it. */
@@ -135,6 +148,7 @@ public final class Dashboard implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    events.close();
     log.info("stopped");
     log.close();
   }

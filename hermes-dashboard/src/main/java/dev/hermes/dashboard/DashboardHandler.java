@@ -25,7 +25,12 @@ final class DashboardHandler implements HttpHandler {
           + " 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private static final Pattern GATEWAY_PATH =
-      Pattern.compile("/api/gateways/([^/]{1,300})/(start|stop|restart|log|history)");
+      Pattern.compile(
+          "/api/gateways/([^/]{1,300})/(start|stop|restart|log|log/download|detail|history)");
+  private static final Pattern AFTER = Pattern.compile("(?:^|&)after=([^&]*)");
+
+  /** What {@link #route} returns when the event stream took the exchange over. */
+  private static final Reply STREAMING = Reply.bytes(EventStream.CONTENT_TYPE, new byte[0]);
 
   private final AccessPolicy policy;
   private final Sessions sessions;
@@ -34,6 +39,8 @@ final class DashboardHandler implements HttpHandler {
   private final SessionEndpoints sessionApi;
   private final GatewayEndpoints gatewayApi;
   private final MetricsEndpoint metrics;
+  private final GatewayDetails details;
+  private final EventStream events;
   private final String cookieName;
   private final DashboardLog log;
 
@@ -45,6 +52,8 @@ final class DashboardHandler implements HttpHandler {
       SessionEndpoints sessionApi,
       GatewayEndpoints gatewayApi,
       MetricsEndpoint metrics,
+      GatewayDetails details,
+      EventStream events,
       String cookieName,
       DashboardLog log) {
     this.policy = policy;
@@ -54,12 +63,15 @@ final class DashboardHandler implements HttpHandler {
     this.sessionApi = sessionApi;
     this.gatewayApi = gatewayApi;
     this.metrics = metrics;
+    this.details = details;
+    this.events = events;
     this.cookieName = cookieName;
     this.log = log;
   }
 
   @Override
   public void handle(HttpExchange exchange) {
+    boolean streaming = false;
     try {
       Reply reply;
       try {
@@ -79,9 +91,14 @@ final class DashboardHandler implements HttpHandler {
                 + e);
         reply = Reply.error(500, "internal error");
       }
-      send(exchange, reply);
+      streaming = reply == STREAMING;
+      if (!streaming) {
+        send(exchange, reply);
+      }
     } finally {
-      exchange.close();
+      if (!streaming) {
+        exchange.close();
+      }
     }
   }
 
@@ -137,17 +154,48 @@ final class DashboardHandler implements HttpHandler {
       requireRead(request);
       return gatewayApi.list();
     }
+    if (path.equals("/api/events")) {
+      requireRead(request);
+      if (request.method().equals("HEAD")) {
+        return Reply.bytes(EventStream.CONTENT_TYPE, new byte[0]);
+      }
+      securityHeaders(exchange.getResponseHeaders());
+      try {
+        events.take(exchange);
+      } catch (java.io.IOException e) {
+        // The page went away before its stream began.
+        exchange.close();
+      }
+      return STREAMING;
+    }
     Matcher m = GATEWAY_PATH.matcher(path);
     if (!m.matches()) {
       throw new HttpFailure(404, "not found");
     }
-    if (m.group(2).equals("log")) {
-      requireRead(request);
-      return gatewayApi.logTail(m.group(1));
-    }
-    if (m.group(2).equals("history")) {
-      requireRead(request);
-      return gatewayApi.history(m.group(1));
+    switch (m.group(2)) {
+      case "log" -> {
+        requireRead(request);
+        String query = exchange.getRequestURI().getRawQuery();
+        Matcher after = AFTER.matcher(query == null ? "" : query);
+        return after.find()
+            ? details.follow(m.group(1), after.group(1))
+            : gatewayApi.logTail(m.group(1));
+      }
+      case "log/download" -> {
+        requireRead(request);
+        return details.download(m.group(1));
+      }
+      case "detail" -> {
+        requireRead(request);
+        return details.detail(m.group(1));
+      }
+      case "history" -> {
+        requireRead(request);
+        return gatewayApi.history(m.group(1));
+      }
+      default -> {
+        // a lifecycle action
+      }
     }
     requireChange(request);
     return gatewayApi.act(m.group(1), m.group(2), request);
@@ -184,13 +232,7 @@ final class DashboardHandler implements HttpHandler {
   private void send(HttpExchange exchange, Reply reply) {
     Headers headers = exchange.getResponseHeaders();
     headers.set("Content-Type", reply.contentType());
-    headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("X-Frame-Options", "DENY");
-    headers.set("Referrer-Policy", "same-origin");
-    headers.set("Cross-Origin-Opener-Policy", "same-origin");
-    headers.set("Cross-Origin-Resource-Policy", "same-origin");
-    headers.set("Cache-Control", "no-store");
+    securityHeaders(headers);
     for (Map.Entry<String, String> h : reply.headers()) {
       headers.add(h.getKey(), h.getValue());
     }
@@ -210,6 +252,16 @@ final class DashboardHandler implements HttpHandler {
     } catch (IOException e) {
       // The client went away; nobody is left to answer.
     }
+  }
+
+  private static void securityHeaders(Headers headers) {
+    headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("X-Frame-Options", "DENY");
+    headers.set("Referrer-Policy", "same-origin");
+    headers.set("Cross-Origin-Opener-Policy", "same-origin");
+    headers.set("Cross-Origin-Resource-Policy", "same-origin");
+    headers.set("Cache-Control", "no-store");
   }
 
   private static void discard(HttpExchange exchange) {

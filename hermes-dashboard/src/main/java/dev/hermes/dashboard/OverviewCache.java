@@ -17,10 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * The rows, computed at most once per {@code maxAge} however many pages poll, and shared by all of
- * them as ready-made JSON; {@code /metrics} is rendered from the same computation. A change made
- * through the dashboard drops it at once. The dashboard's own fields (manager, refresh interval,
- * its dropped log lines) are read at each computation, and so is the CPU and memory of every
- * running gateway.
+ * them as ready-made JSON ({@code /api/gateways} and every page's event stream); {@code /metrics}
+ * is rendered from the same computation. A change made through the dashboard drops it at once. The
+ * dashboard's own fields (manager, refresh interval, its dropped log lines) are read at each
+ * computation, and so is the CPU and memory of every running gateway.
  */
 final class OverviewCache {
   /**
@@ -118,6 +118,7 @@ final class OverviewCache {
   private final LongSupplier nanos;
   private final Clock clock;
   private Snapshot current;
+  private Runnable onInvalidate = () -> {};
 
   OverviewCache(
       Supplier<List<GatewayOverview>> rows,
@@ -156,7 +157,19 @@ final class OverviewCache {
     return current;
   }
 
+  /** Computed now, whatever the age of the current one (the event stream saw a change). */
+  synchronized Snapshot fresh() {
+    current = null;
+    return get();
+  }
+
   synchronized void invalidate() {
     current = null;
+    onInvalidate.run();
+  }
+
+  /** Told at each {@link #invalidate}: the event stream sends the change at once. */
+  synchronized void onInvalidate(Runnable listener) {
+    onInvalidate = listener;
   }
 }

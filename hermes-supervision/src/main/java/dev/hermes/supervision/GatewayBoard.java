@@ -6,6 +6,7 @@ import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.ProfileStore;
 import dev.hermes.core.audit.Actor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -76,6 +77,22 @@ public final class GatewayBoard {
         cache.clear();
       }
     }
+  }
+
+  /**
+   * The files to stat to notice, cheaply and soon, that some row may have changed: each profile's
+   * {@code gateway_state.json} (desired state, what the gateway reported) and its supervisor's
+   * status files ({@link StatusCache#watchedFiles}). A new profile or a changed config.yaml is not
+   * among them: a view that watches these still recomputes its rows now and then.
+   */
+  public List<Path> watchedFiles() {
+    StatusCache statuses = cache != null ? cache : StatusCache.direct(control.get().manager());
+    List<Path> files = new ArrayList<>();
+    for (Profile profile : new ProfileStore(home, ProfileHooks.NONE).list()) {
+      files.add(profile.stateFile());
+      files.addAll(statuses.watchedFiles(profile.name()));
+    }
+    return files;
   }
 
   /** The file s6-log writes the gateway's output to. */

@@ -1,5 +1,6 @@
 package dev.hermes.supervision;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -17,6 +18,15 @@ public interface StatusCache {
 
   /** Forgets everything, e.g. after this process changed a gateway itself. */
   void clear();
+
+  /**
+   * The files whose identity, size or modification time changes whenever this profile's status can
+   * have changed, for a view that stats them often and asks for statuses only when one moved. Empty
+   * when the backend has no such files: such a view then falls back to asking at intervals.
+   */
+  default List<Path> watchedFiles(String profile) {
+    return List.of();
+  }
 
   /**
    * No cache: every status is the manager's answer of the moment, many at once in the manager's own

@@ -10,11 +10,16 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.hermes.testing.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -55,12 +60,18 @@ class DashboardBrowserIT {
             + base
             + "-"
             + (base + 49)
-            + "\"\nsupervision:\n  crash_loop:\n    max_exits: 2\n");
+            + "\"\nsupervision:\n  crash_loop:\n    max_exits: 2\n"
+            // A model endpoint for the detail view, with a key in the URL it must not show.
+            + "model:\n  base_url: \"https://user:sk-test-secret@models.example.test/v1"
+            + "?key=sk-test-secret\"\n  name: test-model\n");
+    Path env = home.resolve(".env");
+    Files.writeString(env, "MODEL_API_KEY=sk-test-secret\n");
+    Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
     cli = new HermesCli(home, scratch).env("HERMES_DASHBOARD_PORT", Integer.toString(base + 90));
     up = HermesUp.start(cli, scratch.resolve("up.log"));
     url = Dashboards.url(up);
     assertThat(url).isEqualTo("http://127.0.0.1:" + (base + 90));
-    for (String p : new String[] {"alpha", "beta", "crashy"}) {
+    for (String p : new String[] {"alpha", "beta", "crashy", "delta"}) {
       cli.ok("profile", "create", p);
     }
     // A directory where the gateway's lock file should be: every start fails with exit 1.
@@ -96,46 +107,226 @@ class DashboardBrowserIT {
     return page.locator("tr[data-profile=\"" + profile + "\"]");
   }
 
+  private Locator button(String profile, String action) {
+    return row(profile).locator("button." + action);
+  }
+
   private static LocatorAssertions.HasTextOptions patiently() {
     return new LocatorAssertions.HasTextOptions().setTimeout(UI_TIMEOUT_MS);
   }
 
+  private static LocatorAssertions.IsEnabledOptions enabledSoon() {
+    return new LocatorAssertions.IsEnabledOptions().setTimeout(UI_TIMEOUT_MS);
+  }
+
+  private static LocatorAssertions.IsDisabledOptions disabledSoon() {
+    return new LocatorAssertions.IsDisabledOptions().setTimeout(UI_TIMEOUT_MS);
+  }
+
+  /** Start enabled only when not running; Stop and Restart only when running. */
+  private void assertButtonsOfA(String profile, boolean running) {
+    if (running) {
+      PlaywrightAssertions.assertThat(button(profile, "start")).isDisabled(disabledSoon());
+      PlaywrightAssertions.assertThat(button(profile, "stop")).isEnabled(enabledSoon());
+      PlaywrightAssertions.assertThat(button(profile, "restart")).isEnabled(enabledSoon());
+    } else {
+      PlaywrightAssertions.assertThat(button(profile, "start")).isEnabled(enabledSoon());
+      PlaywrightAssertions.assertThat(button(profile, "stop")).isDisabled(disabledSoon());
+      PlaywrightAssertions.assertThat(button(profile, "restart")).isDisabled(disabledSoon());
+    }
+    PlaywrightAssertions.assertThat(button(profile, "details")).isEnabled();
+  }
+
+  /**
+   * The lowest WCAG contrast ratio between the text colour and the background behind it, over the
+   * page's text-bearing elements, with the element that has it.
+   */
+  private String lowestContrast() {
+    return (String)
+        page.evaluate(
+            "() => {"
+                + " const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);"
+                + " const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255;"
+                + "   return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })"
+                + "   .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);"
+                + " const bg = (e) => { for (; e; e = e.parentElement) {"
+                + "   const c = rgb(getComputedStyle(e).backgroundColor);"
+                + "   if (c.length === 3 || c[3] > 0) return c.slice(0, 3); }"
+                + "   return [255, 255, 255]; };"
+                + " let worst = [99, ''];"
+                + " for (const e of document.querySelectorAll('h1, #manager, #updated, #summary,"
+                + "   #held, th .sort, td, .btn:not(:disabled), .muted, #detail dt, #detail dd')) {"
+                + "   if (!e.offsetParent || !e.textContent.trim()) continue;"
+                + "   const a = lum(rgb(getComputedStyle(e).color)), b = lum(bg(e));"
+                + "   const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
+                + "   if (r < worst[0]) worst = [r, e.tagName + '.' + e.className + ' '"
+                + "     + e.textContent.trim().slice(0, 20)]; }"
+                + " return worst[0].toFixed(2) + ' ' + worst[1]; }");
+  }
+
+  private void assertContrastInBothSchemes() {
+    for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
+      page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+      String lowest = lowestContrast();
+      assertThat(Double.parseDouble(lowest.split(" ")[0]))
+          .as("lowest text contrast in the %s scheme: %s", scheme, lowest)
+          .isGreaterThanOrEqualTo(4.5);
+    }
+    page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+  }
+
+  private void screenshot(String name, ColorScheme scheme) {
+    page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(Path.of("target", name)).setFullPage(true));
+  }
+
   @Test
   void thePageListsEveryProfileAndStartAndStopDriveTheSupervisor() throws Exception {
-    PlaywrightAssertions.assertThat(page.locator("#rows tr")).hasCount(4);
+    PlaywrightAssertions.assertThat(page.locator("#rows tr")).hasCount(5);
     PlaywrightAssertions.assertThat(row("default").locator(".actual"))
         .hasText("ready", patiently());
     PlaywrightAssertions.assertThat(row("alpha").locator(".actual")).hasText("down", patiently());
+    assertButtonsOfA("alpha", false);
+    assertButtonsOfA("default", true);
 
-    row("alpha").locator("button.start").click();
+    button("alpha", "start").click();
     JsonNode ready = cli.awaitGateway("alpha", READY, HermesCli::ready);
-    // Once the supervisor reports it ready, the page follows within its refresh interval (1 s;
-    // the bound here leaves room for a loaded machine; bench/dashboard measures the real delay).
+    // Pushed over the event stream once the supervisor reports it ready (the bound leaves room
+    // for a loaded machine; bench/dashboard measures the real delay).
     PlaywrightAssertions.assertThat(row("alpha").locator(".actual"))
         .hasText("ready", new LocatorAssertions.HasTextOptions().setTimeout(5_000));
     PlaywrightAssertions.assertThat(row("alpha").locator(".pid"))
         .hasText(ready.get("pid").asText(), patiently());
+    PlaywrightAssertions.assertThat(row("alpha").locator(".result"))
+        .hasText(Pattern.compile("^started \\((starting|ready)\\)$"), patiently());
+    assertButtonsOfA("alpha", true);
     assertThat(cli.gateway("alpha").get("desired").asText()).isEqualTo("running");
 
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(Path.of("target", "dashboard.png")).setFullPage(true));
+    screenshot("dashboard-5-light.png", ColorScheme.LIGHT);
+    screenshot("dashboard-5-dark.png", ColorScheme.DARK);
+    assertContrastInBothSchemes();
+    page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
 
-    row("alpha").locator("button.stop").click();
+    // Stop asks first; Cancel changes nothing.
+    button("alpha", "stop").click();
+    Locator dialog = page.locator("#confirm");
+    PlaywrightAssertions.assertThat(dialog).isVisible();
+    PlaywrightAssertions.assertThat(page.locator("#confirm-title")).hasText("Stop gateway-alpha?");
+    PlaywrightAssertions.assertThat(page.locator("#confirm-cancel")).isFocused();
+    screenshot("dashboard-confirm.png", ColorScheme.LIGHT);
+    page.locator("#confirm-cancel").click();
+    PlaywrightAssertions.assertThat(dialog).isHidden();
+    HermesCli.pause(500);
+    assertThat(cli.gateway("alpha").get("up").asBoolean()).as("still up after Cancel").isTrue();
+    PlaywrightAssertions.assertThat(row("alpha").locator(".result"))
+        .hasText(Pattern.compile("^started"));
+
+    // Escape cancels too (the dialog's own keyboard handling).
+    button("alpha", "stop").click();
+    PlaywrightAssertions.assertThat(dialog).isVisible();
+    page.keyboard().press("Escape");
+    PlaywrightAssertions.assertThat(dialog).isHidden();
+
+    button("alpha", "stop").click();
+    page.locator("#confirm-ok").click();
     PlaywrightAssertions.assertThat(row("alpha").locator(".actual")).hasText("down", patiently());
+    PlaywrightAssertions.assertThat(row("alpha").locator(".result"))
+        .hasText(Pattern.compile("^stopped"), patiently());
+    assertButtonsOfA("alpha", false);
     JsonNode stopped = cli.awaitGateway("alpha", READY, s -> !s.get("up").asBoolean());
     assertThat(stopped.get("desired").asText()).isEqualTo("stopped");
     assertThat(cli.ok("gateway", "status", "--all")).containsPattern("alpha +stopped +down");
   }
 
   @Test
+  void aChangeMadeElsewhereArrivesPushedAndRestartAsksFirst() {
+    List<String> polls = new CopyOnWriteArrayList<>();
+    page.onRequest(
+        r -> {
+          if (r.url().endsWith("/api/gateways")) {
+            polls.add(r.url());
+          }
+        });
+    PlaywrightAssertions.assertThat(row("delta").locator(".actual")).hasText("down", patiently());
+    PlaywrightAssertions.assertThat(page.locator("#updated"))
+        .hasText(Pattern.compile("^live"), patiently());
+
+    // Started from the CLI: the page learns it from the event stream, without a reload.
+    cli.ok("gateway", "start", "-p", "delta");
+    JsonNode ready = cli.awaitGateway("delta", READY, HermesCli::ready);
+    PlaywrightAssertions.assertThat(row("delta").locator(".actual"))
+        .hasText("ready", new LocatorAssertions.HasTextOptions().setTimeout(5_000));
+    PlaywrightAssertions.assertThat(row("delta").locator(".pid"))
+        .hasText(ready.get("pid").asText(), patiently());
+    assertButtonsOfA("delta", true);
+
+    button("delta", "restart").click();
+    PlaywrightAssertions.assertThat(page.locator("#confirm-title"))
+        .hasText("Restart gateway-delta?");
+    page.locator("#confirm-cancel").click();
+    PlaywrightAssertions.assertThat(page.locator("#confirm")).isHidden();
+    assertThat(cli.gateway("delta").get("pid").asText()).isEqualTo(ready.get("pid").asText());
+
+    button("delta", "restart").click();
+    page.locator("#confirm-ok").click();
+    PlaywrightAssertions.assertThat(row("delta").locator(".result"))
+        .hasText(Pattern.compile("^restarted"), patiently());
+    JsonNode again =
+        cli.awaitGateway(
+            "delta",
+            READY,
+            s -> HermesCli.ready(s) && !s.get("pid").asText().equals(ready.get("pid").asText()));
+    PlaywrightAssertions.assertThat(row("delta").locator(".pid"))
+        .hasText(again.get("pid").asText(), patiently());
+    assertThat(polls).as("the page never polls the overview").isEmpty();
+  }
+
+  @Test
+  void columnsSortByClickAndByKeyboard() {
+    PlaywrightAssertions.assertThat(page.locator("#rows tr")).hasCount(5);
+    Locator profileHeader = page.locator("th[data-sort=profile]");
+    Locator profiles = page.locator("#rows tr td.profile");
+    PlaywrightAssertions.assertThat(profileHeader).hasAttribute("aria-sort", "none");
+    // The server's order: default first, then by name.
+    assertThat(profiles.allTextContents())
+        .containsExactly("default", "alpha", "beta", "crashy", "delta");
+
+    profileHeader.locator("button").click();
+    PlaywrightAssertions.assertThat(profileHeader).hasAttribute("aria-sort", "ascending");
+    assertThat(profiles.allTextContents())
+        .containsExactly("alpha", "beta", "crashy", "default", "delta");
+
+    profileHeader.locator("button").focus();
+    page.keyboard().press("Enter");
+    PlaywrightAssertions.assertThat(profileHeader).hasAttribute("aria-sort", "descending");
+    assertThat(profiles.allTextContents())
+        .containsExactly("delta", "default", "crashy", "beta", "alpha");
+
+    Locator portHeader = page.locator("th[data-sort=port]");
+    portHeader.locator("button").focus();
+    page.keyboard().press("Space");
+    PlaywrightAssertions.assertThat(portHeader).hasAttribute("aria-sort", "ascending");
+    PlaywrightAssertions.assertThat(profileHeader).hasAttribute("aria-sort", "none");
+    List<Integer> ports =
+        page.locator("#rows tr td.port").allTextContents().stream()
+            .filter(t -> t.matches("\\d+"))
+            .map(Integer::parseInt)
+            .toList();
+    assertThat(ports).hasSize(5).isSorted();
+  }
+
+  @Test
   void aCrashLoopedGatewayStandsOutWithItsReason() {
-    row("crashy").locator("button.start").click();
+    button("crashy", "start").click();
     Pattern reason = Pattern.compile("crash loop \\(2 exits in \\d+s, last: exit 1\\)");
-    // The action's result is what the supervisor made of it, not a bare "started".
-    PlaywrightAssertions.assertThat(page.locator("#message"))
+    // The action's result is what the supervisor made of it, on its row, not a bare "started".
+    PlaywrightAssertions.assertThat(row("crashy").locator(".result"))
         .hasText(
             Pattern.compile("✗ gateway-crashy (is held down again|ended again after the start)"),
             patiently());
+    PlaywrightAssertions.assertThat(row("crashy").locator(".result"))
+        .hasClass(Pattern.compile("\\bbad\\b"));
     PlaywrightAssertions.assertThat(row("crashy").locator(".reason")).hasText(reason, patiently());
     PlaywrightAssertions.assertThat(row("crashy").locator(".actual")).hasText("crash-loop");
     PlaywrightAssertions.assertThat(row("crashy"))
@@ -144,18 +335,74 @@ class DashboardBrowserIT {
             new LocatorAssertions.HasClassOptions().setTimeout(UI_TIMEOUT_MS));
     PlaywrightAssertions.assertThat(page.locator("#held"))
         .containsText(Pattern.compile("crashy: crash loop \\(2 exits"));
+    // Held down: nothing runs, so only Start applies.
+    assertButtonsOfA("crashy", false);
     assertThat(cli.gateway("crashy").get("actual").asText()).isEqualTo("crash-loop");
   }
 
   @Test
-  void theLogTailShowsALineTheGatewayWrote() {
+  void theDetailViewShowsTheConfigAndFollowsAndSearchesTheLog() throws Exception {
     JsonNode status = cli.gateway("default");
-    row("default").locator("button.log").click();
+    button("default", "details").click();
+    Locator detail = page.locator("#detail");
+    PlaywrightAssertions.assertThat(detail).isVisible();
+    PlaywrightAssertions.assertThat(page.locator("#detail-profile")).hasText("default");
+    PlaywrightAssertions.assertThat(page.locator("#detail-close")).isFocused();
+    PlaywrightAssertions.assertThat(page.locator("#detail-config dd[data-fact=port]"))
+        .hasText(status.get("port").asText(), patiently());
+    PlaywrightAssertions.assertThat(page.locator("#detail-model dd[data-fact=model-endpoint]"))
+        .hasText("https://models.example.test/v1", patiently());
+    PlaywrightAssertions.assertThat(page.locator("#detail-config dd[data-fact=secrets-env-]"))
+        .hasText("private");
+    PlaywrightAssertions.assertThat(page.locator("#detail-live dd[data-fact=pid]"))
+        .hasText(status.get("pid").asText(), patiently());
+    // The places other views fill: last death cause and history.
+    PlaywrightAssertions.assertThat(page.locator("#detail-death h3")).hasText("Last death cause");
+    PlaywrightAssertions.assertThat(page.locator("#detail-history h3")).hasText("History");
+    // What the dashboard itself says (the log is the gateway's own words).
+    for (String facts : new String[] {"#detail-config", "#detail-model", "#detail-live"}) {
+      assertThat(page.locator(facts).textContent()).doesNotContain("sk-test-secret");
+    }
+
+    String readyLine = "gateway[default pid " + status.get("pid").asText() + "]: info: ready";
     PlaywrightAssertions.assertThat(page.locator("#log"))
         .containsText(
-            "gateway[default pid " + status.get("pid").asText() + "]: info: ready",
+            readyLine, new LocatorAssertions.ContainsTextOptions().setTimeout(UI_TIMEOUT_MS));
+    page.locator("#log-search").fill("INFO: READY");
+    PlaywrightAssertions.assertThat(page.locator("#log")).containsText(readyLine);
+    assertThat(page.locator("#log").textContent().lines())
+        .isNotEmpty()
+        .allMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("info: ready"));
+    PlaywrightAssertions.assertThat(page.locator("#log-count"))
+        .hasText(Pattern.compile("^\\d+ of \\d+ lines$"));
+    page.locator("#log-search").fill("no line says this");
+    PlaywrightAssertions.assertThat(page.locator("#log")).hasText("(no line matches)");
+    page.locator("#log-search").fill("");
+    PlaywrightAssertions.assertThat(page.locator("#log")).containsText(readyLine);
+    screenshot("dashboard-detail-light.png", ColorScheme.LIGHT);
+    screenshot("dashboard-detail-dark.png", ColorScheme.DARK);
+    assertContrastInBothSchemes();
+
+    // A line added to the log now arrives without reopening the view.
+    Files.writeString(
+        home.resolve("logs/gateways/default/current"),
+        "a line added while the view is open\n",
+        StandardOpenOption.APPEND);
+    PlaywrightAssertions.assertThat(page.locator("#log"))
+        .containsText(
+            "a line added while the view is open",
             new LocatorAssertions.ContainsTextOptions().setTimeout(UI_TIMEOUT_MS));
-    PlaywrightAssertions.assertThat(page.locator("#log-profile")).hasText("default");
+    String href = page.locator("#log-download").getAttribute("href");
+    assertThat(href).isEqualTo("/api/gateways/default/log/download");
+    APIResponse download = page.request().get(url + href);
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.headers().get("content-disposition"))
+        .isEqualTo("attachment; filename=\"gateway-default.log\"");
+    assertThat(download.text()).contains(readyLine);
+
+    page.keyboard().press("Escape");
+    PlaywrightAssertions.assertThat(detail).isHidden();
+    PlaywrightAssertions.assertThat(button("default", "details")).isFocused();
   }
 
   @Test

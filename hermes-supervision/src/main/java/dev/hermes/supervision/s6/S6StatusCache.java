@@ -101,6 +101,15 @@ public final class S6StatusCache implements StatusCache {
     return fresh;
   }
 
+  /**
+   * {@code supervise/status} alone: s6-supervise rewrites it on every change of state, also after
+   * the finish script (which writes the hold, backoff and restart files) has run.
+   */
+  @Override
+  public List<Path> watchedFiles(String profile) {
+    return List.of(s6.slot(profile).resolve(WATCHED.get(0)));
+  }
+
   @Override
   public void clear() {
     entries.clear();

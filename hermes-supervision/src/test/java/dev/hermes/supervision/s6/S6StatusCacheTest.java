@@ -56,6 +56,11 @@ class S6StatusCacheTest {
   }
 
   @Test
+  void aViewThatWatchesFilesStatsTheStatusFileS6RewritesOnEveryChange() {
+    assertThat(cache.watchedFiles("coder")).containsExactly(status);
+  }
+
+  @Test
   void aRewrittenStatusFileIsReadAgain() throws IOException {
     cache.status("coder");
     setModified(status, 1_002);
