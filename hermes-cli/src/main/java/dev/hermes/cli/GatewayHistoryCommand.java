@@ -1,8 +1,6 @@
 package dev.hermes.cli;
 
-import dev.hermes.core.EventLog;
 import dev.hermes.core.audit.AuditEvent;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -49,24 +47,7 @@ final class GatewayHistoryCommand implements CliCommand {
       in.out().println("No lifecycle events recorded yet in " + context.audit().file());
       return 0;
     }
-    Table table = new Table("TIME", "PROFILE", "ACTION", "ACTOR", "USER", "REASON", "RESULT");
-    for (AuditEvent e : shown) {
-      table.add(
-          e.time().truncatedTo(ChronoUnit.SECONDS).toString(),
-          e.profile(),
-          e.action().word(),
-          e.actor().describe(),
-          e.user(),
-          cell(e.reason()),
-          cell(e.result()));
-    }
-    table.print(in.out());
+    HistoryTable.lines(shown).forEach(in.out()::println);
     return 0;
-  }
-
-  /** A free-text field as one cell: on one line, a dash when empty. */
-  private static String cell(String text) {
-    String line = EventLog.oneLine(text);
-    return line.isEmpty() ? "-" : line;
   }
 }

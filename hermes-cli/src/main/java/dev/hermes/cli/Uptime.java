@@ -1,10 +1,10 @@
 package dev.hermes.cli;
 
 /** Compact durations for tables: 45s, 3m12s, 2h05m, 3d04h. */
-final class Uptime {
+public final class Uptime {
   private Uptime() {}
 
-  static String format(long seconds) {
+  public static String format(long seconds) {
     if (seconds < 0) {
       return "-";
     }

@@ -202,18 +202,40 @@ class GatewayTopTest {
 
     top.handle(Key.LOG);
 
-    TopScreen.LogPane pane = top.screen().log();
+    TopScreen.Pane pane = top.screen().pane();
     assertThat(pane.profile()).isEqualTo("alpha");
     assertThat(pane.file()).isEqualTo(log.toString());
     assertThat(pane.lines())
         .containsExactly("2026-01-01 gateway[alpha pid 7]: info: ready", "second line");
     Files.writeString(log, "third line\n", java.nio.file.StandardOpenOption.APPEND);
     top.refresh();
-    assertThat(top.screen().log().lines()).endsWith("third line");
+    assertThat(top.screen().pane().lines()).endsWith("third line");
 
     assertThat(top.handle(Key.QUIT)).as("q in the log goes back, it does not quit").isTrue();
-    assertThat(top.screen().log()).isNull();
+    assertThat(top.screen().pane()).isNull();
     assertThat(top.handle(Key.QUIT)).isFalse();
+  }
+
+  @Test
+  void theHistoryKeyShowsTheSelectedGatewaysAuditTrailWithTheViewsOwnActions() {
+    manager.acceptLifecycle();
+    TopController top = controller();
+    top.handle(Key.DOWN);
+    top.handle(Key.HISTORY);
+    assertThat(top.screen().pane().kind()).isEqualTo(TopScreen.PaneKind.HISTORY);
+    assertThat(top.screen().pane().lines()).as("nothing recorded yet").isEmpty();
+    top.handle(Key.OTHER);
+
+    top.handle(Key.START);
+    top.handle(Key.HISTORY);
+
+    TopScreen.Pane pane = top.screen().pane();
+    assertThat(pane.profile()).isEqualTo("alpha");
+    assertThat(pane.file()).isEqualTo(home.resolve("logs/audit.jsonl").toString());
+    assertThat(pane.lines().get(0)).startsWith("TIME").contains("ACTION").contains("ACTOR");
+    assertThat(pane.lines().get(pane.lines().size() - 1))
+        .containsPattern("alpha +start +terminal-view .*hermes gateway top +ok");
+    assertThat(String.join("\n", pane.lines())).doesNotContain("beta");
   }
 
   @Test
@@ -222,8 +244,8 @@ class GatewayTopTest {
     top.handle(Key.END);
     top.handle(Key.LOG);
 
-    assertThat(top.screen().log().note()).isEqualTo("(no log yet)");
-    assertThat(top.screen().log().lines()).isEmpty();
+    assertThat(top.screen().pane().note()).isEqualTo("(no log yet)");
+    assertThat(top.screen().pane().lines()).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.ProfileStore;
 import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,11 @@ public final class GatewayBoard {
       files.addAll(statuses.watchedFiles(profile.name()));
     }
     return files;
+  }
+
+  /** The audit trail the board's actions are recorded in, for the views that show history. */
+  public AuditLog audit() {
+    return control.get().audit();
   }
 
   /** The file s6-log writes the gateway's output to. */

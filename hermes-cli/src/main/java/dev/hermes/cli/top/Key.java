@@ -12,6 +12,7 @@ public enum Key {
   STOP,
   RESTART,
   LOG,
+  HISTORY,
   QUIT,
   /** Ctrl-C read as a character (when the terminal does not turn it into SIGINT). */
   INTERRUPT,

@@ -64,6 +64,7 @@ public final class KeyDecoder {
       case 'x', 'X' -> Key.STOP;
       case 'r', 'R' -> Key.RESTART;
       case 'l', 'L' -> Key.LOG;
+      case 'h', 'H' -> Key.HISTORY;
       case 'q', 'Q' -> Key.QUIT;
       case CTRL_C -> Key.INTERRUPT;
       default -> Key.OTHER;

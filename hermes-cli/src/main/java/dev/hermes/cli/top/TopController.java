@@ -1,8 +1,11 @@
 package dev.hermes.cli.top;
 
+import dev.hermes.cli.HistoryTable;
 import dev.hermes.core.LogTail;
 import dev.hermes.core.ProcessUsageReader;
 import dev.hermes.core.audit.Actor;
+import dev.hermes.core.audit.AuditEvent;
+import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOutcome;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -28,25 +32,28 @@ public final class TopController {
   private int selected;
   private int pageSize = 10;
   private TopScreen.Status status;
-  private TopScreen.LogPane log;
+  private final Clock clock;
+  private TopScreen.Pane pane;
 
   public TopController(GatewayBoard board, List<GatewayOverview> rows) {
-    this(board, rows, ProcessUsageReader.system());
+    this(board, rows, ProcessUsageReader.system(), Clock.systemUTC());
   }
 
   /**
    * @param processes where each running gateway's CPU and memory are read, at every refresh
+   * @param clock the time of each frame
    */
   public TopController(
-      GatewayBoard board, List<GatewayOverview> rows, ProcessUsageReader processes) {
+      GatewayBoard board, List<GatewayOverview> rows, ProcessUsageReader processes, Clock clock) {
     this.board = board;
+    this.clock = clock;
     this.processes = new ProcessColumns(processes);
     this.rows = List.copyOf(rows);
     this.processes.sample(this.rows);
   }
 
   public TopScreen screen() {
-    return new TopScreen(rows, selected, status, log, processes.cells());
+    return new TopScreen(rows, selected, status, pane, processes.cells(), clock.instant());
   }
 
   /** Rows moved by Page Up and Page Down: the number visible. */
@@ -54,7 +61,7 @@ public final class TopController {
     this.pageSize = Math.max(1, rows);
   }
 
-  /** Rereads every gateway (and the open log); the selection stays on the same profile. */
+  /** Rereads every gateway (and the open pane); the selection stays on the same profile. */
   public void refresh() {
     String current = selectedProfile();
     try {
@@ -65,8 +72,8 @@ public final class TopController {
     }
     int index = current == null ? -1 : indexOf(current);
     select(index >= 0 ? index : selected);
-    if (log != null) {
-      loadLog(log.profile());
+    if (pane != null) {
+      open(pane.kind(), pane.profile());
     }
   }
 
@@ -79,8 +86,8 @@ public final class TopController {
     if (key == Key.INTERRUPT) {
       return false;
     }
-    if (log != null) {
-      log = null; // any key leaves the log
+    if (pane != null) {
+      pane = null; // any key leaves the pane
       return true;
     }
     switch (key) {
@@ -93,7 +100,8 @@ public final class TopController {
       case START -> act(GatewayAction.START);
       case STOP -> act(GatewayAction.STOP);
       case RESTART -> act(GatewayAction.RESTART);
-      case LOG -> openLog();
+      case LOG -> open(TopScreen.PaneKind.LOG);
+      case HISTORY -> open(TopScreen.PaneKind.HISTORY);
       case QUIT -> {
         return false;
       }
@@ -129,14 +137,18 @@ public final class TopController {
     act(action, profile);
   }
 
-  private void openLog() {
+  private void open(TopScreen.PaneKind kind) {
     String profile = selectedProfile();
     if (profile != null) {
-      loadLog(profile);
+      open(kind, profile);
     }
   }
 
-  private void loadLog(String profile) {
+  private void open(TopScreen.PaneKind kind, String profile) {
+    pane = kind == TopScreen.PaneKind.LOG ? logPane(profile) : historyPane(profile);
+  }
+
+  private TopScreen.Pane logPane(String profile) {
     Path file = board.logFile(profile);
     List<String> lines = List.of();
     String note = null;
@@ -151,7 +163,27 @@ public final class TopController {
     } catch (IOException | RuntimeException e) {
       note = "(cannot read the log: " + message(e) + ")";
     }
-    log = new TopScreen.LogPane(profile, file.toString(), lines, note);
+    return new TopScreen.Pane(TopScreen.PaneKind.LOG, profile, file.toString(), lines, note);
+  }
+
+  /** The profile's audit trail, the newest events that fit last, as {@code gateway history}. */
+  private TopScreen.Pane historyPane(String profile) {
+    String file = "";
+    List<String> lines = List.of();
+    String note = null;
+    try {
+      AuditLog audit = board.audit();
+      file = audit.file().toString();
+      List<AuditEvent> events = audit.read(profile);
+      if (!events.isEmpty()) {
+        lines =
+            HistoryTable.lines(
+                events.subList(Math.max(0, events.size() - LOG_LINES), events.size()));
+      }
+    } catch (RuntimeException e) {
+      note = "(cannot read the history: " + message(e) + ")";
+    }
+    return new TopScreen.Pane(TopScreen.PaneKind.HISTORY, profile, file, lines, note);
   }
 
   private void select(int index) {

@@ -1,9 +1,12 @@
 package dev.hermes.cli.top;
 
 import dev.hermes.cli.GatewayColumns;
+import dev.hermes.cli.Uptime;
 import dev.hermes.cli.top.ScreenLine.Style;
 import dev.hermes.core.state.ActualState;
+import dev.hermes.core.state.Death;
 import dev.hermes.supervision.GatewayOverview;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +16,13 @@ import java.util.List;
  *
  * <p>Table layout: a title, the column header (the columns of {@code gateway status} with {@code
  * CPU%} and {@code MEM} after {@code UPTIME}), the gateways (scrolled so the selected one is
- * visible), blank filler, the status line, and the key help naming the selected gateway. Log
- * layout: a title, the last lines of the log that fit, and the key help.
+ * visible), blank filler, the selected gateway's last death, the status line, and the key help
+ * naming the selected gateway. Pane layout (log, history): a title, the last lines that fit, and
+ * the key help.
  */
 public final class TopRenderer {
-  /** Title, header, status and help. */
-  private static final int TABLE_CHROME = 4;
+  /** Title, header, last death, status and help. */
+  private static final int TABLE_CHROME = 5;
 
   /** Title and help. */
   private static final int LOG_CHROME = 2;
@@ -29,7 +33,7 @@ public final class TopRenderer {
 
   public static List<ScreenLine> render(TopScreen screen, int width, int height) {
     List<ScreenLine> lines =
-        screen.log() == null ? table(screen, width, height) : log(screen.log(), width, height);
+        screen.pane() == null ? table(screen, width, height) : pane(screen.pane(), width, height);
     return lines.subList(0, Math.min(lines.size(), Math.max(height, 0)));
   }
 
@@ -56,9 +60,10 @@ public final class TopRenderer {
     for (int i = first; i < last; i++) {
       lines.add(line(table.get(i + 1), rowStyle(rows.get(i), i == screen.selected()), width));
     }
-    while (lines.size() < height - 2) {
+    while (lines.size() < height - 3) {
       lines.add(line("", Style.ROW, width));
     }
+    lines.add(death(screen.selectedRow(), screen.now(), width));
     TopScreen.Status status = screen.status();
     lines.add(
         status == null
@@ -87,8 +92,33 @@ public final class TopRenderer {
   }
 
   private static String help(GatewayOverview selected) {
-    String keys = "s start  x stop  r restart  l log  ↑↓/jk select  q quit";
+    String keys = "s start  x stop  r restart  l log  h history  ↑↓/jk select  q quit";
     return selected == null ? "q quit" : "gateway-" + selected.profile() + ": " + keys;
+  }
+
+  /**
+   * How the selected gateway's last process ended, with the cause, and when: also while its next
+   * run is up, when the table's LAST EXIT no longer says it. An unclean end is shown as an error.
+   */
+  private static ScreenLine death(GatewayOverview selected, Instant now, int width) {
+    if (selected == null) {
+      return line("", Style.MESSAGE, width);
+    }
+    Death death = selected.lastDeath();
+    if (death == null) {
+      return line("last death: none recorded", Style.MESSAGE, width);
+    }
+    long ago = now.getEpochSecond() - death.epochSecond();
+    String text =
+        "last death: "
+            + death.cause().code()
+            + " ("
+            + death.detail()
+            + "), "
+            + (ago < 0 ? "just now" : Uptime.format(ago) + " ago")
+            + " at "
+            + Instant.ofEpochSecond(death.epochSecond());
+    return line(text, death.cause().unclean() ? Style.ERROR : Style.MESSAGE, width);
   }
 
   static boolean failing(GatewayOverview row) {
@@ -102,18 +132,22 @@ public final class TopRenderer {
     return selected ? Style.SELECTED : Style.ROW;
   }
 
-  private static List<ScreenLine> log(TopScreen.LogPane log, int width, int height) {
+  private static List<ScreenLine> pane(TopScreen.Pane pane, int width, int height) {
     List<ScreenLine> lines = new ArrayList<>(height);
-    lines.add(line("log of gateway-" + log.profile() + ": " + log.file(), Style.TITLE, width));
+    lines.add(
+        line(
+            pane.kind().word() + " of gateway-" + pane.profile() + ": " + pane.file(),
+            Style.TITLE,
+            width));
     int body = Math.max(1, height - LOG_CHROME);
-    if (log.note() != null) {
-      lines.add(line(log.note(), Style.LOG, width));
-    } else if (log.lines().isEmpty()) {
-      lines.add(line("(the log is empty)", Style.LOG, width));
+    if (pane.note() != null) {
+      lines.add(line(pane.note(), Style.LOG, width));
+    } else if (pane.lines().isEmpty()) {
+      lines.add(line(pane.kind().empty(), Style.LOG, width));
     }
     // Long lines wrap rather than being cut: a YAML error or a stack line must be readable whole.
     List<String> wrapped = new ArrayList<>();
-    for (String text : log.lines()) {
+    for (String text : pane.lines()) {
       wrapped.addAll(wrap(printable(text), width));
     }
     for (String text : wrapped.subList(Math.max(0, wrapped.size() - body), wrapped.size())) {

@@ -1,6 +1,7 @@
 package dev.hermes.cli.top;
 
 import dev.hermes.supervision.GatewayOverview;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -10,20 +11,22 @@ import java.util.Map;
  *
  * @param selected index into {@code rows}; 0 when there are none
  * @param status the result of the last action or refresh, or null
- * @param log the log pane when open, else null (the table is shown)
+ * @param pane the log or history pane when open, else null (the table is shown)
  * @param usage profile to its {@code CPU%} and {@code MEM} cells; a profile not in it shows {@code
  *     -} in both
+ * @param now the time of the frame, for how long ago the last death was
  */
 public record TopScreen(
     List<GatewayOverview> rows,
     int selected,
     Status status,
-    LogPane log,
-    Map<String, List<String>> usage) {
+    Pane pane,
+    Map<String, List<String>> usage,
+    Instant now) {
 
-  /** A frame without CPU or memory readings. */
-  public TopScreen(List<GatewayOverview> rows, int selected, Status status, LogPane log) {
-    this(rows, selected, status, log, Map.of());
+  /** A frame without CPU or memory readings, at the epoch. */
+  public TopScreen(List<GatewayOverview> rows, int selected, Status status, Pane pane) {
+    this(rows, selected, status, pane, Map.of(), Instant.EPOCH);
   }
 
   /** One line under the table: what the last action did, or why it failed. */
@@ -37,12 +40,38 @@ public record TopScreen(
     }
   }
 
+  /** What a pane shows of the selected gateway instead of the table. */
+  public enum PaneKind {
+    /** The last lines of its log ({@code l}). */
+    LOG("log", "(the log is empty)"),
+    /** Its audit trail, as {@code gateway history} prints it ({@code h}). */
+    HISTORY("history", "(no lifecycle events recorded yet)");
+
+    private final String word;
+    private final String empty;
+
+    PaneKind(String word, String empty) {
+      this.word = word;
+      this.empty = empty;
+    }
+
+    public String word() {
+      return word;
+    }
+
+    /** What the pane says when there is nothing to show. */
+    public String empty() {
+      return empty;
+    }
+  }
+
   /**
-   * The last lines of one gateway's log.
+   * The last lines of one gateway's log or history.
    *
+   * @param file the file they come from
    * @param note why there are no lines (no log yet, unreadable), or null
    */
-  public record LogPane(String profile, String file, List<String> lines, String note) {}
+  public record Pane(PaneKind kind, String profile, String file, List<String> lines, String note) {}
 
   public GatewayOverview selectedRow() {
     return rows.isEmpty() ? null : rows.get(selected);

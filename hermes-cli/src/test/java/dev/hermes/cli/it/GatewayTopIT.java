@@ -192,6 +192,17 @@ class GatewayTopIT {
         term.awaitScreen(SCREEN, s -> s.contains("log of gateway-gamma") && containsRun(s, pieces));
     assertThat(log).doesNotContain(longLine.substring(0, width - 1) + "…");
     term.send("q");
+
+    // How its last process ended, as the finish script recorded it, and its audit trail: the
+    // view's own restart, then the supervisor's hold.
+    term.awaitScreen(SCREEN, s -> s.contains("last death: exit-code (exit 78)"));
+    term.send("h");
+    String history =
+        term.awaitScreen(
+            SCREEN, s -> s.contains("history of gateway-gamma") && s.contains(" hold "));
+    assertThat(history).containsPattern("gamma +restart +terminal-view ");
+    assertThat(history).containsPattern("gamma +hold +supervisor ");
+    term.send("q");
     term.send("q");
     term.awaitScreen(SCREEN, s -> s.strip().endsWith("tmux$"));
   }

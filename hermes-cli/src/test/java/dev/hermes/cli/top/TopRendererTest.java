@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hermes.cli.top.ScreenLine.Style;
 import dev.hermes.core.state.ActualState;
+import dev.hermes.core.state.Death;
+import dev.hermes.core.state.DeathCause;
 import dev.hermes.core.state.DesiredState;
 import dev.hermes.core.state.HoldReason;
 import dev.hermes.supervision.GatewayOverview;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +91,8 @@ class TopRendererTest {
             2,
             new TopScreen.Status("✓ Started gateway-notes", false),
             null,
-            Map.of("default", List.of("0.3", "185M")));
+            Map.of("default", List.of("0.3", "185M")),
+            java.time.Instant.EPOCH);
 
     List<ScreenLine> lines = TopRenderer.render(screen, 130, 10);
 
@@ -107,10 +111,12 @@ class TopRendererTest {
                 "%-130s",
                 "notes    stopped  down        -     -       -     -     0         8644  exit 0"
                     + "     -"));
-    assertThat(texts(lines).subList(5, 8)).containsOnly("");
+    assertThat(texts(lines).subList(5, 7)).containsOnly("");
+    assertThat(lines.get(7)).isEqualTo(new ScreenLine("last death: none recorded", Style.MESSAGE));
     assertThat(lines.get(8)).isEqualTo(new ScreenLine("✓ Started gateway-notes", Style.MESSAGE));
     assertThat(lines.get(9).text())
-        .isEqualTo("gateway-notes: s start  x stop  r restart  l log  ↑↓/jk select  q quit");
+        .isEqualTo(
+            "gateway-notes: s start  x stop  r restart  l log  h history  ↑↓/jk select  q quit");
     assertThat(lines.stream().map(ScreenLine::style).toList())
         .containsExactly(
             Style.TITLE,
@@ -120,9 +126,42 @@ class TopRendererTest {
             Style.SELECTED,
             Style.ROW,
             Style.ROW,
-            Style.ROW,
+            Style.MESSAGE,
             Style.MESSAGE,
             Style.HELP);
+  }
+
+  @Test
+  void theSelectedGatewaysLastDeathShowsWithItsCauseAndHowLongAgoAnUncleanOneAsAnError() {
+    GatewayOverview killed =
+        new GatewayOverview(
+            "coder",
+            DesiredState.RUNNING,
+            ActualState.READY,
+            null,
+            null,
+            true,
+            true,
+            true,
+            4243,
+            192,
+            1,
+            8643,
+            null,
+            -1,
+            null,
+            new Death(DeathCause.OOM_KILL, "signal SIGKILL", 1_796_000_000L));
+    TopScreen screen =
+        new TopScreen(
+            List.of(killed), 0, null, null, Map.of(), Instant.ofEpochSecond(1_796_000_192L));
+
+    ScreenLine death = TopRenderer.render(screen, 120, 8).get(5);
+
+    assertThat(death)
+        .isEqualTo(
+            new ScreenLine(
+                "last death: oom-kill (signal SIGKILL), 3m12s ago at 2026-11-30T00:53:20Z",
+                Style.ERROR));
   }
 
   @Test
@@ -158,12 +197,12 @@ class TopRendererTest {
 
     List<ScreenLine> lines = TopRenderer.render(new TopScreen(many, 25, null, null), 80, 10);
 
-    assertThat(TopRenderer.bodyHeight(10)).isEqualTo(6);
+    assertThat(TopRenderer.bodyHeight(10)).isEqualTo(5);
     assertThat(lines).hasSize(10);
-    assertThat(lines.get(0).text()).endsWith("· rows 21-26");
-    assertThat(lines.get(2).text()).startsWith("p20 ");
-    assertThat(lines.get(7)).satisfies(l -> assertThat(l.style()).isEqualTo(Style.SELECTED));
-    assertThat(lines.get(7).text()).startsWith("p25 ");
+    assertThat(lines.get(0).text()).endsWith("· rows 22-26");
+    assertThat(lines.get(2).text()).startsWith("p21 ");
+    assertThat(lines.get(6)).satisfies(l -> assertThat(l.style()).isEqualTo(Style.SELECTED));
+    assertThat(lines.get(6).text()).startsWith("p25 ");
   }
 
   @Test
@@ -192,7 +231,8 @@ class TopRendererTest {
             ROWS,
             0,
             null,
-            new TopScreen.LogPane("coder", "/h/logs/gateways/coder/current", log, null));
+            new TopScreen.Pane(
+                TopScreen.PaneKind.LOG, "coder", "/h/logs/gateways/coder/current", log, null));
 
     List<ScreenLine> lines = TopRenderer.render(screen, 50, 6);
 
@@ -211,9 +251,16 @@ class TopRendererTest {
   void anEmptyOrMissingLogSaysWhy() {
     TopScreen missing =
         new TopScreen(
-            ROWS, 0, null, new TopScreen.LogPane("notes", "/f", List.of(), "(no log yet)"));
+            ROWS,
+            0,
+            null,
+            new TopScreen.Pane(TopScreen.PaneKind.LOG, "notes", "/f", List.of(), "(no log yet)"));
     TopScreen empty =
-        new TopScreen(ROWS, 0, null, new TopScreen.LogPane("notes", "/f", List.of(), null));
+        new TopScreen(
+            ROWS,
+            0,
+            null,
+            new TopScreen.Pane(TopScreen.PaneKind.LOG, "notes", "/f", List.of(), null));
 
     assertThat(TopRenderer.render(missing, 40, 4).get(1).text()).isEqualTo("(no log yet)");
     assertThat(TopRenderer.render(empty, 40, 4).get(1).text()).isEqualTo("(the log is empty)");
@@ -229,7 +276,11 @@ class TopRendererTest {
   void aLogLineWiderThanTheScreenWrapsSoNothingIsCut() {
     String yaml = "gateway[coder]: error: fatal configuration: invalid YAML in config.yaml line 3";
     TopScreen screen =
-        new TopScreen(ROWS, 0, null, new TopScreen.LogPane("coder", "/f", List.of(yaml), null));
+        new TopScreen(
+            ROWS,
+            0,
+            null,
+            new TopScreen.Pane(TopScreen.PaneKind.LOG, "coder", "/f", List.of(yaml), null));
 
     List<String> body = texts(TopRenderer.render(screen, 30, 8)).subList(1, 4);
 
