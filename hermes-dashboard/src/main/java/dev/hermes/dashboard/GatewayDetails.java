@@ -8,7 +8,6 @@ import dev.hermes.core.LogTail;
 import dev.hermes.core.OwnFiles;
 import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileConfig;
-import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileSummary;
 import java.io.IOException;
 import java.net.URI;
@@ -204,13 +203,6 @@ final class GatewayDetails {
   }
 
   private Profile existing(String name) {
-    if (!ProfileNames.isValid(name)) {
-      throw new HttpFailure(404, "no such profile");
-    }
-    Profile profile = home.profile(name);
-    if (!profile.exists()) {
-      throw new HttpFailure(404, "no such profile '" + name + "'");
-    }
-    return profile;
+    return GatewayEndpoints.existingProfile(home, name);
   }
 }

@@ -132,6 +132,11 @@ final class GatewayEndpoints {
   }
 
   private Profile existing(String name) {
+    return existingProfile(home, name);
+  }
+
+  /** The profile a request's path names, or a 404 (also for a name no profile can have). */
+  static Profile existingProfile(HermesHome home, String name) {
     if (!ProfileNames.isValid(name)) {
       throw new HttpFailure(404, "no such profile");
     }
