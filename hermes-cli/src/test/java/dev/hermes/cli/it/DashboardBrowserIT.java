@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardBrowserIT {
   private static final Duration READY = Duration.ofSeconds(60);
   private static final double UI_TIMEOUT_MS = 60_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path home;
   @TempDir static Path scratch;
@@ -123,6 +125,23 @@ class DashboardBrowserIT {
     return new LocatorAssertions.IsDisabledOptions().setTimeout(UI_TIMEOUT_MS);
   }
 
+  /** The gateway's PID as the page's own overview (GET /api/gateways) gives it. */
+  private long overviewPid(String profile) throws Exception {
+    JsonNode overview = JSON.readTree(page.request().get(url + "/api/gateways").body());
+    for (JsonNode g : overview.get("gateways")) {
+      if (g.get("profile").asText().equals(profile)) {
+        return g.get("pid").asLong();
+      }
+    }
+    throw new AssertionError("no gateway " + profile + " in the overview");
+  }
+
+  /** The number of points a sparkline draws. */
+  private static int points(Locator spark) {
+    String n = spark.getAttribute("data-points");
+    return n == null ? 0 : Integer.parseInt(n);
+  }
+
   /** Start enabled only when not running; Stop and Restart only when running. */
   private void assertButtonsOfA(String profile, boolean running) {
     if (running) {
@@ -155,7 +174,8 @@ class DashboardBrowserIT {
                 + "   return [255, 255, 255]; };"
                 + " let worst = [99, ''];"
                 + " for (const e of document.querySelectorAll('h1, #manager, #updated, #summary,"
-                + "   #held, th .sort, td, .btn:not(:disabled), .muted, #detail dt, #detail dd')) {"
+                + "   #held, th .sort, td, .btn:not(:disabled), .muted, #detail dt, #detail dd,"
+                + "   td .badge, #detail-death-body > span, #detail-history li > *')) {"
                 + "   if (!e.offsetParent || !e.textContent.trim()) continue;"
                 + "   const a = lum(rgb(getComputedStyle(e).color)), b = lum(bg(e));"
                 + "   const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
@@ -203,10 +223,36 @@ class DashboardBrowserIT {
     assertButtonsOfA("alpha", true);
     assertThat(cli.gateway("alpha").get("desired").asText()).isEqualTo("running");
 
+    // Killed with SIGKILL: the supervisor starts it again, and the row says it was just killed.
+    long killed = overviewPid("alpha");
+    assertThat(killed).as("alpha's PID from the overview").isGreaterThan(1);
+    ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+    JsonNode again =
+        cli.awaitGateway(
+            "alpha", READY, s -> HermesCli.ready(s) && s.get("pid").asLong() != killed);
+    PlaywrightAssertions.assertThat(row("alpha").locator(".pid"))
+        .hasText(again.get("pid").asText(), patiently());
+    PlaywrightAssertions.assertThat(row("alpha").locator(".last-exit .badge"))
+        .hasText(Pattern.compile("^killed \\d+ (s|min) ago$"), patiently());
+
     screenshot("dashboard-5-light.png", ColorScheme.LIGHT);
     screenshot("dashboard-5-dark.png", ColorScheme.DARK);
     assertContrastInBothSchemes();
     page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+
+    // The detail view: how the last run ended, and the kill in the history.
+    button("alpha", "details").click();
+    PlaywrightAssertions.assertThat(page.locator("#detail-death .cause"))
+        .hasText("signal", patiently());
+    PlaywrightAssertions.assertThat(page.locator("#detail-death .detail"))
+        .hasText("signal SIGKILL");
+    PlaywrightAssertions.assertThat(page.locator("#detail-death time"))
+        .hasAttribute("title", Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT.*Z$"));
+    Locator history = page.locator("#detail-history li");
+    PlaywrightAssertions.assertThat(page.locator("#detail-history li.crash").first())
+        .containsText(
+            "signal SIGKILL",
+            new LocatorAssertions.ContainsTextOptions().setTimeout(UI_TIMEOUT_MS));
 
     // Stop asks first; Cancel changes nothing.
     button("alpha", "stop").click();
@@ -234,6 +280,15 @@ class DashboardBrowserIT {
     PlaywrightAssertions.assertThat(row("alpha").locator(".result"))
         .hasText(Pattern.compile("^stopped"), patiently());
     assertButtonsOfA("alpha", false);
+    // The open history follows: newest first, the stop and the start by the dashboard's buttons.
+    PlaywrightAssertions.assertThat(history.first().locator(".action"))
+        .hasText("stop", patiently());
+    PlaywrightAssertions.assertThat(history.first().locator(".actor"))
+        .hasText(Pattern.compile("^dashboard\\b"));
+    PlaywrightAssertions.assertThat(page.locator("#detail-history li.start .actor").first())
+        .hasText(Pattern.compile("^dashboard\\b"));
+    PlaywrightAssertions.assertThat(page.locator("#detail-history li.crash"))
+        .hasClass(Pattern.compile("\\balert\\b"));
     JsonNode stopped = cli.awaitGateway("alpha", READY, s -> !s.get("up").asBoolean());
     assertThat(stopped.get("desired").asText()).isEqualTo("stopped");
     assertThat(cli.ok("gateway", "status", "--all")).containsPattern("alpha +stopped +down");
@@ -399,6 +454,18 @@ class DashboardBrowserIT {
     assertThat(download.headers().get("content-disposition"))
         .isEqualTo("attachment; filename=\"gateway-default.log\"");
     assertThat(download.text()).contains(readyLine);
+
+    // The usage sparklines gain a point with each pushed event, in the row and in the panel.
+    Locator cpuSpark = row("default").locator("td.cpu svg.spark");
+    PlaywrightAssertions.assertThat(cpuSpark).hasCount(1);
+    PlaywrightAssertions.assertThat(row("default").locator("td.rss svg.spark")).hasCount(1);
+    await("a CPU point").atMost(READY).until(() -> points(cpuSpark) >= 1);
+    int before = points(cpuSpark);
+    await("one more CPU point").atMost(READY).until(() -> points(cpuSpark) > before);
+    assertThat(cpuSpark.getAttribute("aria-label")).matches("CPU \\d+(\\.\\d)?% of one core");
+    assertThat(row("default").locator("td.rss svg.spark").getAttribute("aria-label"))
+        .matches("Memory \\d.* (KB|MB|GB)");
+    assertThat(points(page.locator("#detail-cpu-chart svg"))).isGreaterThan(before);
 
     page.keyboard().press("Escape");
     PlaywrightAssertions.assertThat(detail).isHidden();

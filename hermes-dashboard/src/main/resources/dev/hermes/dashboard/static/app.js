@@ -1,8 +1,9 @@
 // The dashboard page. The overview arrives pushed over one EventSource (/api/events); rows are kept
 // and only changed cells rewritten, so 200 profiles stay cheap. Start/Stop/Restart go out with the
 // session's CSRF token; Stop and Restart ask first. A row's details (config, model endpoint, log)
-// open in a panel whose log follows the file by byte offset. Text only ever goes in through
-// textContent.
+// open in a panel whose log follows the file by byte offset, with the last death, the audit trail
+// and the usage graphs. Text only ever goes in through textContent; graphs are SVG elements made
+// here, styled from style.css (the CSP allows no style attributes).
 'use strict';
 
 (() => {
@@ -27,6 +28,17 @@
     'last-exit', 'reason', 'result'];
   const NUMERIC = new Set(['pid', 'uptime', 'restarts', 'port', 'cpu', 'rss']);
   const LOG_KEEP = 2000;
+  const DEATH_WORDS = { 'clean-stop': 'clean stop', 'exit-code': 'exit code', signal: 'signal',
+    'oom-kill': 'OOM kill', 'stop-timeout': 'stop timeout' };
+  const BADGE_WORDS = { 'exit-code': 'crashed', signal: 'killed', 'oom-kill': 'OOM-killed',
+    'stop-timeout': 'stop timed out' };
+  const SEVERE = new Set(['oom-kill', 'stop-timeout']);
+  // A death this recent shows on the row of a gateway that runs again.
+  const RECENT_DEATH_MS = 3600 * 1000;
+  const ALERT_ACTIONS = new Set(['crash', 'hold']);
+  const HISTORY_SHOWN = 100;
+  const SPARK_KEEP = 60;
+  const SVG = 'http://www.w3.org/2000/svg';
 
   function uptime(seconds) {
     if (seconds < 0) return '-';
@@ -46,6 +58,25 @@
 
   function cpu(seconds) {
     return seconds == null || seconds < 0 ? '-' : seconds.toFixed(seconds < 10 ? 2 : 0) + ' s';
+  }
+
+  function percent(p) {
+    return p.toFixed(p < 10 ? 1 : 0) + '%';
+  }
+
+  /** How long ago an ISO time was, by the page's clock: "5 s ago", "5 min ago", "2 h ago". */
+  function ago(iso, now) {
+    const at = Date.parse(iso);
+    if (Number.isNaN(at)) return '';
+    const s = Math.max(0, Math.floor((now - at) / 1000));
+    if (s < 60) return s + ' s ago';
+    if (s < 3600) return Math.floor(s / 60) + ' min ago';
+    if (s < 86400) return Math.floor(s / 3600) + ' h ago';
+    return Math.floor(s / 86400) + ' d ago';
+  }
+
+  function unclean(death) {
+    return death != null && death.cause !== 'clean-stop';
   }
 
   function showMessage(text) {
@@ -88,6 +119,20 @@
       tr.appendChild(td);
       cells[name] = td;
     }
+    // Cells with more than text: the value, and under it a sparkline or the recent-death badge.
+    const parts = {};
+    for (const name of ['cpu', 'rss', 'last-exit']) {
+      parts[name] = document.createElement('span');
+      parts[name].className = 'value';
+      cells[name].appendChild(parts[name]);
+    }
+    const sparks = { cpu: newSpark('spark'), rss: newSpark('spark') };
+    cells.cpu.appendChild(sparks.cpu.svg);
+    cells.rss.appendChild(sparks.rss.svg);
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.hidden = true;
+    cells['last-exit'].appendChild(badge);
     cells.result.setAttribute('aria-live', 'polite');
     const actions = document.createElement('td');
     actions.className = 'actions';
@@ -105,7 +150,8 @@
     }
     tr.appendChild(actions);
     cells.profile.textContent = profile;
-    return { tr, cells, buttons, key: '', g: null, busy: false, result: null, since: 0 };
+    return { tr, cells, parts, sparks, badge, usage: newUsage(null), buttons, key: '', g: null,
+      busy: false, result: null, since: 0 };
   }
 
   /** Which buttons apply, from the state word alone (and whether a supervisor runs it at all). */
@@ -138,9 +184,10 @@
     // As in 'hermes gateway status': a config hermes cannot use shows instead of the port.
     set(row.cells.port, g.config_error ? 'bad-config' : (g.port == null ? '-' : String(g.port)));
     if (g.config_error) row.cells.port.title = g.config_error;
-    set(row.cells.cpu, cpu(g.cpu_seconds));
-    set(row.cells.rss, bytes(g.rss_bytes));
-    set(row.cells['last-exit'], g.last_exit || '-');
+    set(row.parts.cpu, cpu(g.cpu_seconds));
+    set(row.parts.rss, bytes(g.rss_bytes));
+    set(row.parts['last-exit'], g.last_exit || '-');
+    showBadge(row, receivedAt);
     set(row.cells.reason, g.reason || '-');
     row.tr.className = g.actual + (HELD.has(g.actual) ? ' held' : '') +
       (state.detail && state.detail.profile === g.profile ? ' selected' : '');
@@ -148,13 +195,110 @@
     updateButtons(row);
   }
 
-  /** Uptimes move on between pushes without asking the server: the page's own clock. */
+  /**
+   * "OOM-killed 5 min ago" on the row of a gateway that runs again after an unclean death within
+   * the hour: a restart that happened by itself stays visible for a while.
+   */
+  function showBadge(row, now) {
+    const g = row.g;
+    const d = g && g.last_death;
+    let text = '';
+    if (unclean(d) && RUNNING.has(g.actual)) {
+      const age = now - Date.parse(d.time);
+      if (age < RECENT_DEATH_MS) text = `${BADGE_WORDS[d.cause] || d.cause} ${ago(d.time, now)}`;
+    }
+    const badge = row.badge;
+    if (badge.textContent !== text) {
+      badge.textContent = text;
+      badge.hidden = !text;
+      badge.title = text ? `${text}: ${d.detail} at ${d.time}` : '';
+      badge.classList.toggle('severe', !!text && SEVERE.has(d.cause));
+    }
+  }
+
+  /** Uptimes and ages move on between pushes without asking the server: the page's own clock. */
   function tick() {
     const now = Date.now();
     for (const row of state.rows.values()) {
-      if (!row.g || row.g.uptime_seconds < 0) continue;
+      if (!row.g) continue;
+      if (row.g.last_death) showBadge(row, now);
+      if (row.g.uptime_seconds < 0) continue;
       set(row.cells.uptime, uptime(row.g.uptime_seconds + Math.floor((now - row.since) / 1000)));
     }
+    if (state.detail) renderDeath(now);
+  }
+
+  // ---- usage graphs ----
+
+  /** The page's own usage history of one process: reset when the pid changes or it stops. */
+  function newUsage(pid) {
+    return { pid, at: null, cpuSeconds: null, cpu: [], rss: [] };
+  }
+
+  /** One event's point: CPU as % of one core since the previous event, memory as it is. */
+  function sample(row, g, at) {
+    if (!(g.pid > 0) || !RUNNING.has(g.actual)) {
+      if (row.usage.pid !== null) row.usage = newUsage(null);
+      return;
+    }
+    if (row.usage.pid !== g.pid) row.usage = newUsage(g.pid);
+    const u = row.usage;
+    if (Number.isNaN(at) || (u.at !== null && at <= u.at)) return;
+    if (g.cpu_seconds != null) {
+      if (u.cpuSeconds !== null && u.at !== null) {
+        u.cpu.push(Math.max(0, ((g.cpu_seconds - u.cpuSeconds) * 100000) / (at - u.at)));
+      }
+      u.cpuSeconds = g.cpu_seconds;
+    } else {
+      u.cpuSeconds = null;
+    }
+    if (g.rss_bytes != null) u.rss.push(g.rss_bytes);
+    u.at = at;
+    for (const values of [u.cpu, u.rss]) if (values.length > SPARK_KEEP) values.splice(0, values.length - SPARK_KEEP);
+  }
+
+  function newSpark(className) {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('class', className);
+    svg.setAttribute('viewBox', `0 0 ${SPARK_KEEP - 1} 10`);
+    svg.setAttribute('preserveAspectRatio', 'none');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('focusable', 'false');
+    const title = document.createElementNS(SVG, 'title');
+    const line = document.createElementNS(SVG, 'polyline');
+    svg.append(title, line);
+    return { svg, title, line, key: '' };
+  }
+
+  /** The newest point at the right edge; the vertical range from lo to hi. */
+  function drawSpark(spark, values, lo, hi, label) {
+    const key = values.length + ' ' + values[values.length - 1] + ' ' + lo + ' ' + hi + ' ' + label;
+    if (spark.key === key) return;
+    spark.key = key;
+    const span = hi - lo || 1;
+    const first = SPARK_KEEP - values.length;
+    spark.line.setAttribute('points', values.map((v, i) =>
+      `${first + i},${(10 - ((Math.min(hi, Math.max(lo, v)) - lo) * 10) / span).toFixed(2)}`).join(' '));
+    spark.svg.dataset.points = String(values.length);
+    spark.svg.setAttribute('aria-label', label);
+    spark.title.textContent = label;
+  }
+
+  function drawCpu(spark, u) {
+    const now = u.cpu.length ? u.cpu[u.cpu.length - 1] : null;
+    // At least 0-5% of a core, so an idle gateway's noise stays a flat line.
+    drawSpark(spark, u.cpu, 0, Math.max(5, ...u.cpu),
+      now == null ? 'CPU: no samples yet' : `CPU ${percent(now)} of one core`);
+    return now;
+  }
+
+  function drawRss(spark, u) {
+    const now = u.rss.length ? u.rss[u.rss.length - 1] : null;
+    // Memory's baseline is large: the line shows its changes, at least a MB of range.
+    const lo = u.rss.length ? Math.min(...u.rss) : 0;
+    const hi = Math.max(lo + 1024 * 1024, ...u.rss);
+    drawSpark(spark, u.rss, lo, hi, now == null ? 'Memory: no samples yet' : `Memory ${bytes(now)}`);
+    return now;
   }
 
   function sortValue(row, key) {
@@ -213,6 +357,7 @@
 
   function render(data) {
     const receivedAt = Date.now();
+    const generatedAt = Date.parse(data.generated_at);
     state.received = receivedAt;
     state.refreshMs = data.refresh_ms || 1000;
     set($('manager'), data.manager || '');
@@ -230,6 +375,9 @@
         state.rows.set(g.profile, row);
       }
       update(row, g, receivedAt);
+      sample(row, g, generatedAt);
+      if ('cpu_seconds' in g) drawCpu(row.sparks.cpu, row.usage);
+      if ('rss_bytes' in g) drawRss(row.sparks.rss, row.usage);
       counts.set(g.actual, (counts.get(g.actual) || 0) + 1);
       if (HELD.has(g.actual)) held.push(g);
       if ('cpu_seconds' in g || 'rss_bytes' in g) usage = true;
@@ -370,6 +518,8 @@
     }
     row.busy = false;
     updateButtons(row);
+    // The action's own audit line may be written after the state change that the stream showed.
+    if (state.detail && state.detail.profile === profile) requestHistory();
     if (state.sort.key === 'result') placeRows();
     if (document.activeElement === document.body) button.focus();
   }
@@ -390,7 +540,8 @@
 
   async function openDetail(profile) {
     clearTimeout(state.detail && state.detail.timer);
-    state.detail = { profile, offset: null, lines: [], timer: null };
+    state.detail = { profile, offset: null, lines: [], timer: null, changeKey: null,
+      deathKey: null, historyBusy: false, historyAgain: false };
     const panel = $('detail');
     panel.hidden = false;
     set($('detail-profile'), profile);
@@ -401,7 +552,9 @@
     for (const [name, row] of state.rows) row.tr.classList.toggle('selected', name === profile);
     facts($('detail-config'), [['Config', 'loading…']]);
     facts($('detail-model'), []);
+    $('detail-history-body').replaceChildren('loading…');
     renderDetailLive();
+    requestHistory();
     $('detail-close').focus();
     const base = `/api/gateways/${encodeURIComponent(profile)}`;
     try {
@@ -421,13 +574,13 @@
     } catch (e) {
       facts($('detail-config'), [['Error', 'the dashboard is unreachable']]);
     }
-    loadHistory(profile, base);
     followLog();
   }
 
-  /** What the live row says, and the slots other parts of hermes fill (death cause, history). */
+  /** What the live row says: process facts, last death, usage graphs; the history when it moved. */
   function renderDetailLive() {
-    const row = state.rows.get(state.detail.profile);
+    const detail = state.detail;
+    const row = state.rows.get(detail.profile);
     if (!row || !row.g) return;
     const g = row.g;
     set($('detail-state'), g.actual + (g.reason ? ': ' + g.reason : ''));
@@ -441,35 +594,119 @@
       $('detail-live').dataset.key = key;
       facts($('detail-live'), live);
     }
-    // Death fields, once the overview carries them: every key that names the last death.
-    const death = Object.keys(g).filter((k) => k.startsWith('death') || k.startsWith('last_death'))
-      .filter((k) => g[k] != null).map((k) => `${k.replace(/_/g, ' ')}: ${typeof g[k] === 'object' ? JSON.stringify(g[k]) : g[k]}`);
-    if (death.length) set($('detail-death-body'), death.join(' · '));
+    renderDeath(Date.now());
+    $('detail-usage').hidden = !state.usage;
+    const cpuNow = drawCpu(state.detailSparks.cpu, row.usage);
+    const rssNow = drawRss(state.detailSparks.rss, row.usage);
+    set($('detail-cpu-now'), cpuNow == null ? '-' : `${percent(cpuNow)} of one core`);
+    set($('detail-rss-now'), rssNow == null ? '-' : bytes(rssNow));
+    // A new audit line comes with a change of state or of the restart count, not with every push.
+    const changeKey = g.actual + ' ' + g.restarts;
+    if (detail.changeKey !== changeKey) {
+      const first = detail.changeKey === null;
+      detail.changeKey = changeKey;
+      if (!first) requestHistory();
+    }
   }
 
-  async function loadHistory(profile, base) {
+  /** The cause in words, its detail and how long ago; unclean ones highlighted. */
+  function renderDeath(now) {
+    const detail = state.detail;
+    const row = state.rows.get(detail.profile);
+    if (!row || !row.g) return;
+    const d = row.g.last_death;
+    const key = JSON.stringify(d) + (d ? ago(d.time, now) : '');
+    if (detail.deathKey === key) return;
+    detail.deathKey = key;
+    const box = $('detail-death-body');
+    box.dataset.cause = d ? d.cause : '';
+    box.className = d ? (unclean(d) ? 'unclean' : '') + (d && SEVERE.has(d.cause) ? ' severe' : '') : 'muted';
+    if (!d) {
+      box.replaceChildren('none recorded');
+      return;
+    }
+    const cause = document.createElement('span');
+    cause.className = 'cause';
+    cause.textContent = DEATH_WORDS[d.cause] || d.cause;
+    const what = document.createElement('span');
+    what.className = 'detail';
+    what.textContent = d.detail || '';
+    const when = document.createElement('time');
+    when.dateTime = d.time;
+    when.title = d.time;
+    when.textContent = ago(d.time, now);
+    box.replaceChildren(cause, ' · ', what, ' · ', when);
+  }
+
+  /** One history fetch at a time; a request meanwhile fetches once more after it. */
+  function requestHistory() {
+    const detail = state.detail;
+    if (!detail) return;
+    if (detail.historyBusy) {
+      detail.historyAgain = true;
+      return;
+    }
+    detail.historyBusy = true;
+    loadHistory(detail).finally(() => {
+      detail.historyBusy = false;
+      if (detail.historyAgain && state.detail === detail) {
+        detail.historyAgain = false;
+        requestHistory();
+      }
+    });
+  }
+
+  async function loadHistory(detail) {
+    let data;
     try {
-      const response = await fetch(base + '/history', { cache: 'no-store' });
-      if (!response.ok || !state.detail || state.detail.profile !== profile) return;
-      const data = await response.json();
-      const entries = Array.isArray(data) ? data : (data.events || data.history || []);
-      const box = $('detail-history-body');
-      box.replaceChildren();
-      if (!entries.length) {
-        box.textContent = 'no lifecycle events yet';
+      const response = await fetch(`/api/gateways/${encodeURIComponent(detail.profile)}/history`, { cache: 'no-store' });
+      if (state.detail !== detail) return;
+      data = await response.json();
+      if (!response.ok) {
+        $('detail-history-body').replaceChildren(data.error || 'the history could not be read');
         return;
       }
-      const list = document.createElement('ol');
-      for (const e of entries.slice(-20)) {
-        const item = document.createElement('li');
-        item.textContent = typeof e === 'object'
-          ? Object.values(e).filter((v) => v != null && typeof v !== 'object').join(' · ') : String(e);
-        list.appendChild(item);
-      }
-      box.appendChild(list);
     } catch (e) {
-      // History is optional: the slot keeps its text.
+      if (state.detail === detail) $('detail-history-body').replaceChildren('the dashboard is unreachable');
+      return;
     }
+    if (state.detail === detail) renderHistory(data.events || []);
+  }
+
+  /** The audit trail newest first: time, action, actor, reason, result; crashes and holds stand out. */
+  function renderHistory(events) {
+    const box = $('detail-history-body');
+    if (!events.length) {
+      box.replaceChildren('no lifecycle events yet');
+      return;
+    }
+    const list = document.createElement('ol');
+    list.className = 'timeline';
+    const shown = events.slice(-HISTORY_SHOWN).reverse();
+    for (const e of shown) {
+      const item = document.createElement('li');
+      item.className = 'event ' + e.action + (ALERT_ACTIONS.has(e.action) ? ' alert' : '');
+      const when = document.createElement('time');
+      when.dateTime = e.time;
+      when.title = e.time;
+      when.textContent = new Date(e.time).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+      item.appendChild(when);
+      // The session's user; an open dashboard names itself "(open)".
+      const who = e.session_user && !e.session_user.startsWith('(') ? `(${e.session_user})` : e.session_user;
+      const actor = e.actor + (who ? ' ' + who : '');
+      for (const [name, text] of [['action', e.action], ['actor', actor], ['reason', e.reason],
+        ['result', e.result]]) {
+        const span = document.createElement('span');
+        span.className = name;
+        span.textContent = text || '-';
+        if (text && text.length > 24) span.title = text;
+        item.appendChild(span);
+      }
+      list.appendChild(item);
+    }
+    const nodes = [list];
+    if (events.length > shown.length) nodes.unshift(`the newest ${shown.length} of ${events.length} events`);
+    box.replaceChildren(...nodes);
   }
 
   async function followLog() {
@@ -521,6 +758,9 @@
   }
 
   function start() {
+    state.detailSparks = { cpu: newSpark('spark large'), rss: newSpark('spark large') };
+    $('detail-cpu-chart').appendChild(state.detailSparks.cpu.svg);
+    $('detail-rss-chart').appendChild(state.detailSparks.rss.svg);
     $('rows').addEventListener('click', (event) => {
       const button = event.target.closest('button[data-action]');
       if (!button) return;
