@@ -151,7 +151,6 @@ rearmed() {
 hold() {
   decided "$2 -> hold $3"
   say warning "holding the gateway down: $3"
-  audit hold "$3" held
   rm -f hermes-failure.tmp
   if ! record_failure "$1" "$3"; then
     say warning "could not record the failure in gateway_state.json: $(tail -n 1 hermes-record-failure.log)"
@@ -161,6 +160,7 @@ hold() {
   # (9) re-armed at hold
   [ -e hermes-rearm ] && rearmed "re-armed by a start while holding: restarting instead"
   [ -s hermes-failure.tmp ] || printf '%s\n%s\n' "$1" "$3" >hermes-failure.tmp
+  audit hold "$3" held
   mv -f hermes-failure.tmp hermes-failure
   exit 125
 }

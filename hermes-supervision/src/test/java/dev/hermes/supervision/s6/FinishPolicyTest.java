@@ -439,6 +439,7 @@ class FinishPolicyTest {
     assertThat(r.code).isZero();
     assertThat(r.out).contains("re-armed by a start while holding: restarting instead");
     assertThat(slot.resolve("recorded-args")).exists();
+    assertThat(home.logsDir().resolve("audit.jsonl")).as("no hold happened").doesNotExist();
     for (String gone : List.of("hermes-rearm", "hermes-failure")) {
       assertThat(slot.resolve(gone)).doesNotExist();
     }
