@@ -92,15 +92,19 @@ public final class AtomicFiles {
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
   }
 
-  /** Mode 0600 at creation where the file system has POSIX modes; nothing elsewhere (Windows). */
-  private static FileAttribute<?>[] ownerOnly(Path dir) {
+  /**
+   * Mode 0600 at creation for a file in {@code dir}, where the file system has POSIX modes; nothing
+   * elsewhere (Windows).
+   */
+  public static FileAttribute<?>[] ownerOnly(Path dir) {
     if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[0];
     }
     return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};
   }
 
-  private static void renameAtomically(Path from, Path to) throws IOException {
+  /** Renames {@code from} over {@code to} atomically where the file system can, else plainly. */
+  public static void renameAtomically(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

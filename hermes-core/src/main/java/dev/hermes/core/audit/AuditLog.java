@@ -1,5 +1,6 @@
 package dev.hermes.core.audit;
 
+import dev.hermes.core.AtomicFiles;
 import dev.hermes.core.ConfigKey;
 import dev.hermes.core.FileStatus;
 import dev.hermes.core.HermesHome;
@@ -15,16 +16,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -187,13 +184,13 @@ public final class AuditLog {
     boolean existed = root && Files.exists(file, LinkOption.NOFOLLOW_LINKS);
     FileChannel out;
     try {
-      out = FileChannel.open(file, APPEND_OPTIONS, ownerOnly(file));
+      out = FileChannel.open(file, APPEND_OPTIONS, AtomicFiles.ownerOnly(file.getParent()));
     } catch (NoSuchFileException e) {
       // The first line of a new HERMES_HOME: logs/ is not there yet.
       Path dir = file.getParent();
       Files.createDirectories(dir);
       giveToHomeOwner(dir);
-      out = FileChannel.open(file, APPEND_OPTIONS, ownerOnly(file));
+      out = FileChannel.open(file, APPEND_OPTIONS, AtomicFiles.ownerOnly(file.getParent()));
     }
     try (FileChannel channel = out) {
       if (root && !existed) {
@@ -232,18 +229,10 @@ public final class AuditLog {
       }
       for (int i = KEPT - 1; i >= 1; i--) {
         if (Files.exists(rotated(i), LinkOption.NOFOLLOW_LINKS)) {
-          move(rotated(i), rotated(i + 1));
+          AtomicFiles.renameAtomically(rotated(i), rotated(i + 1));
         }
       }
-      move(file, rotated(1));
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.renameAtomically(file, rotated(1));
     }
   }
 
@@ -310,17 +299,6 @@ public final class AuditLog {
     } catch (IOException | UnsupportedOperationException e) {
       failed(e);
     }
-  }
-
-  private static final FileAttribute<?>[] OWNER_ONLY = {
-    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-  };
-
-  /** Mode 0600 from creation where there are POSIX modes; nothing elsewhere (Windows). */
-  private static FileAttribute<?>[] ownerOnly(Path file) {
-    return file.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? OWNER_ONLY
-        : new FileAttribute<?>[0];
   }
 
   private void failed(Exception e) {
