@@ -2,7 +2,6 @@ package dev.hermes.cli;
 
 import dev.hermes.core.audit.Actor;
 import dev.hermes.core.audit.AuditAction;
-import dev.hermes.core.audit.AuditEvent;
 import dev.hermes.supervision.ServiceManager;
 import java.io.PrintWriter;
 
@@ -32,17 +31,20 @@ final class GatewayInstallation {
     context.profile(profile);
     AuditAction action = install ? AuditAction.REGISTER : AuditAction.UNREGISTER;
     String reason = "hermes gateway " + (install ? "install" : "uninstall");
-    try {
-      if (install) {
-        manager.install(profile);
-      } else {
-        manager.uninstall(profile);
-      }
-    } catch (RuntimeException e) {
-      context.audit().record(profile, action, Actor.CLI, reason, AuditEvent.failure(e));
-      throw e;
-    }
-    context.audit().record(profile, action, Actor.CLI, reason, "ok");
+    context
+        .audit()
+        .recorded(
+            profile,
+            action,
+            Actor.CLI,
+            reason,
+            () -> {
+              if (install) {
+                manager.install(profile);
+              } else {
+                manager.uninstall(profile);
+              }
+            });
     if (install) {
       out.println("✓ Installed gateway-" + profile + " with " + manager.describe());
     } else {

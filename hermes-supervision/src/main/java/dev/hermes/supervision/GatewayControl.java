@@ -87,18 +87,20 @@ public final class GatewayControl {
 
   /** Acts and records {@code desired_state}, the status before already known (many at once). */
   public void apply(GatewayAction action, String profile, GatewayStatus before) {
-    try {
-      action.applyTo(manager, profile);
-      recordDesired(profile, action.desired());
-    } catch (RuntimeException e) {
-      audit.record(profile, auditAction(action), actor, reason, AuditEvent.failure(e));
-      throw e;
-    }
-    if (action.bringsUp() && before.hold() != null) {
-      // The supervisor's own start clears the hold (s6: the re-arm marker and hermes-failure).
-      audit.record(profile, AuditAction.RELEASE, actor, before.hold().message(), "ok");
-    }
-    audit.record(profile, auditAction(action), actor, reason, "ok");
+    audit.recorded(
+        profile,
+        auditAction(action),
+        actor,
+        reason,
+        () -> {
+          action.applyTo(manager, profile);
+          recordDesired(profile, action.desired());
+          if (action.bringsUp() && before.hold() != null) {
+            // The supervisor's own start clears the hold (s6: the re-arm marker and
+            // hermes-failure); the release goes just before the start's own line.
+            audit.record(profile, AuditAction.RELEASE, actor, before.hold().message(), "ok");
+          }
+        });
   }
 
   /** Acts, then watches for {@link #SETTLE} and says what happened. */

@@ -4,7 +4,6 @@ import dev.hermes.core.Profile;
 import dev.hermes.core.ProfileHooks;
 import dev.hermes.core.audit.Actor;
 import dev.hermes.core.audit.AuditAction;
-import dev.hermes.core.audit.AuditEvent;
 import dev.hermes.core.audit.AuditLog;
 import java.util.function.Supplier;
 
@@ -46,12 +45,6 @@ public final class SupervisionHooks implements ProfileHooks {
   }
 
   private void recorded(Profile profile, AuditAction action, String reason, Runnable change) {
-    try {
-      change.run();
-    } catch (RuntimeException e) {
-      audit.record(profile.name(), action, actor, reason, AuditEvent.failure(e));
-      throw e;
-    }
-    audit.record(profile.name(), action, actor, reason, "ok");
+    audit.recorded(profile.name(), action, actor, reason, change);
   }
 }

@@ -142,6 +142,21 @@ public final class AuditLog {
     }
   }
 
+  /**
+   * Makes {@code change} and records it as done now: {@code ok} once it returned, or {@code failed:
+   * why} when it threw, which it then throws on. The audit write itself never throws.
+   */
+  public void recorded(
+      String profile, AuditAction action, Actor actor, String reason, Runnable change) {
+    try {
+      change.run();
+    } catch (RuntimeException e) {
+      record(profile, action, actor, reason, AuditEvent.failure(e));
+      throw e;
+    }
+    record(profile, action, actor, reason, "ok");
+  }
+
   /** Appends one line, rotating afterwards when the file is past its cap. Never throws. */
   public void append(AuditEvent event) {
     try {

@@ -39,6 +39,34 @@ class AuditLogTest {
   }
 
   @Test
+  void aRecordedChangeIsOkWhenItReturnsAndItsFailureWhenItThrowsWhichGoesOn() {
+    AuditLog log = log(AuditLog.DEFAULT_MAX_BYTES);
+    List<String> done = new ArrayList<>();
+
+    log.recorded("alice", AuditAction.REGISTER, Actor.CLI, "profile created", () -> done.add("x"));
+    IllegalStateException refused = new IllegalStateException("no scandir");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                log.recorded(
+                    "alice",
+                    AuditAction.UNREGISTER,
+                    Actor.BOOT,
+                    "its profile no longer exists",
+                    () -> {
+                      throw refused;
+                    }))
+        .isSameAs(refused);
+
+    assertThat(done).containsExactly("x");
+    assertThat(log.read())
+        .extracting(AuditEvent::action, AuditEvent::actor, AuditEvent::result)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AuditAction.REGISTER, Actor.CLI, "ok"),
+            org.assertj.core.groups.Tuple.tuple(
+                AuditAction.UNREGISTER, Actor.BOOT, "failed: no scandir"));
+  }
+
+  @Test
   void anEventIsAppendedAsOneLineAndReadBack() throws IOException {
     AuditLog log = log(AuditLog.DEFAULT_MAX_BYTES);
 

@@ -9,7 +9,6 @@ import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ProfileStore;
 import dev.hermes.core.audit.Actor;
 import dev.hermes.core.audit.AuditAction;
-import dev.hermes.core.audit.AuditEvent;
 import dev.hermes.core.audit.AuditLog;
 import dev.hermes.supervision.ServiceDirectories;
 import java.io.IOException;
@@ -161,19 +160,12 @@ public final class BootReconciler {
     for (String registered : s6.list()) {
       if (!wanted.contains(registered)) {
         warn("removing gateway-" + registered + ": its profile no longer exists");
-        try {
-          s6.unregister(registered);
-        } catch (RuntimeException e) {
-          audit.record(
-              registered,
-              AuditAction.UNREGISTER,
-              Actor.BOOT,
-              "its profile no longer exists",
-              AuditEvent.failure(e));
-          throw e;
-        }
-        audit.record(
-            registered, AuditAction.UNREGISTER, Actor.BOOT, "its profile no longer exists", "ok");
+        audit.recorded(
+            registered,
+            AuditAction.UNREGISTER,
+            Actor.BOOT,
+            "its profile no longer exists",
+            () -> s6.unregister(registered));
       }
     }
     if (!scannerRunning) {
