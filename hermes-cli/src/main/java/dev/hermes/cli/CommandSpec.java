@@ -1,6 +1,7 @@
 package dev.hermes.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class CommandSpec {
   private final List<ParamSpec> params = new ArrayList<>();
   private final Map<String, Supplier<CliCommand>> subcommands = new LinkedHashMap<>();
   private final Set<String> profileParams = new HashSet<>();
+  private final Map<Option<?>, String> globalHelp = new HashMap<>();
   private boolean hidden;
   private JvmProfile jvmProfile = JvmProfile.CLI;
   private boolean runsUntilStopped;
@@ -101,6 +103,20 @@ public final class CommandSpec {
   public CommandSpec runsUntilStopped() {
     runsUntilStopped = true;
     return this;
+  }
+
+  /**
+   * What a global option means for this command, where that differs from its own help: {@code -p}
+   * on a command that reads every profile's data unless one is named has no default profile.
+   */
+  public CommandSpec globalHelp(Option<?> option, String help) {
+    globalHelp.put(option, help);
+    return this;
+  }
+
+  /** The help text of {@code option} in this command's help. */
+  public String helpOf(Option<?> option) {
+    return globalHelp.getOrDefault(option, option.help());
   }
 
   /** Left out of its parent's help (plumbing for scripts). */

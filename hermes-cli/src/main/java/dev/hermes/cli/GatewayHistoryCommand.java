@@ -24,7 +24,9 @@ final class GatewayHistoryCommand implements CliCommand {
                 + " reconcile. ACTOR is cli, dashboard (with the session's user), terminal-view,"
                 + " boot or supervisor; USER is the OS user that wrote the line.")
         .option(LAST)
-        .option(JSON);
+        .option(JSON)
+        .globalHelp(
+            ProfileOption.PROFILE, "Show this profile's events only (default: every profile's).");
   }
 
   @Override

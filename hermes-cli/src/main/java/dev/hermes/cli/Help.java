@@ -40,7 +40,7 @@ final class Help {
       }
     }
     for (Option<?> option : options) {
-      row(optionLabel(option), option.help(), out);
+      row(optionLabel(option), spec.helpOf(option), out);
     }
     row("-h, --help", "Show this help and exit.", out);
     row("-V, --version", "Print the version and exit.", out);

@@ -212,7 +212,8 @@ class GatewayCommandsTest {
             "last_exit",
             "backoff_seconds",
             "config_error",
-            "last_death");
+            "last_death",
+            "log_lines_dropped");
     assertThat(rows.get(0).get("config_error").isNull()).isTrue();
     assertThat(rows.get(0).get("last_death").get("cause").asText()).isEqualTo("exit-code");
     assertThat(rows.get(0).get("last_death").get("detail").asText()).isEqualTo("exit 1");

@@ -46,6 +46,15 @@ class GatewayHistoryCommandTest {
   }
 
   @Test
+  void theHelpSaysThatWithoutAProfileEveryProfileIsShown() {
+    String help = CliRun.run(home, "gateway", "history", "--help").out();
+
+    assertThat(help)
+        .contains("Show this profile's events only (default: every profile's).")
+        .doesNotContain("(default: default)");
+  }
+
+  @Test
   void aProfileAndALimitNarrowTheEvents() throws IOException {
     for (int i = 0; i < 5; i++) {
       audit.record("coder", AuditAction.RESTART, Actor.TERMINAL_VIEW, "n=" + i, "ok");

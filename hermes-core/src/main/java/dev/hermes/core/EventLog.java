@@ -52,6 +52,7 @@ public final class EventLog implements AutoCloseable {
   private final AtomicLong accepted = new AtomicLong();
   private final Object progress = new Object();
   private volatile boolean closed;
+  private volatile DropCountFile dropCount;
   // Only the writer thread touches this: lines lost that the log has already owned up to.
   private long reported;
   // Guarded by progress: lines the writer is done with, written or lost.
@@ -118,6 +119,11 @@ public final class EventLog implements AutoCloseable {
     return dropped.get();
   }
 
+  /** Keeps {@link #linesDropped()} in {@code file} too, for readers outside this process. */
+  public void countDropsIn(DropCountFile file) {
+    dropCount = file;
+  }
+
   /** Collapses line breaks: a multi-line message would break the one-line-per-event contract. */
   public static String oneLine(String message) {
     if (message == null) {
@@ -159,13 +165,17 @@ public final class EventLog implements AutoCloseable {
     flush(CLOSE_BOUND);
     closed = true;
     writer.shutdown();
+    DropCountFile file = dropCount;
+    if (file != null) {
+      file.flush(dropped.get());
+    }
   }
 
   private void line(String level, String message) {
     // Cut before collapsing: a huge message costs the caller a copy of its first part only.
     String text = prefix + level + ": " + oneLine(truncate(message));
     if (closed || !queue.offer(text)) {
-      dropped.incrementAndGet();
+      lost(1);
       return;
     }
     accepted.incrementAndGet();
@@ -211,18 +221,30 @@ public final class EventLog implements AutoCloseable {
       }
       boolean written = write(text);
       if (!written) {
-        dropped.addAndGet(batch.size());
+        lost(batch.size());
       }
       // The stream takes writes again: say what it missed, before anyone waiting is let go.
       long missed = dropped.get() - reported;
       if (written && missed > 0 && write(new StringBuilder(dropNotice(missed)).append('\n'))) {
         reported += missed;
+        DropCountFile file = dropCount;
+        if (file != null) {
+          file.flush(dropped.get());
+        }
       }
       synchronized (progress) {
         handled += batch.size();
         progress.notifyAll();
       }
       batch.clear();
+    }
+  }
+
+  private void lost(int lines) {
+    long total = dropped.addAndGet(lines);
+    DropCountFile file = dropCount;
+    if (file != null) {
+      file.update(total);
     }
   }
 

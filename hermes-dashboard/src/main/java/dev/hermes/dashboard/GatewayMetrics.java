@@ -149,6 +149,21 @@ final class GatewayMetrics {
       }
     }
 
+    text.family(
+        "hermes_gateway_log_lines_dropped_total",
+        "counter",
+        "Log lines the running gateway lost because its log would not take them (a blocked"
+            + " logger, most often a full disk); s6 only; starts again at each restart.");
+    for (GatewayOverview row : rows) {
+      if (row.logLinesDropped() >= 0) {
+        text.sample(
+            "hermes_gateway_log_lines_dropped_total",
+            row.logLinesDropped(),
+            PROFILE,
+            row.profile());
+      }
+    }
+
     fleet(text, snapshot);
     return text.bytes();
   }

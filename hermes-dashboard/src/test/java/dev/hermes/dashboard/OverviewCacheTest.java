@@ -40,7 +40,8 @@ class OverviewCacheTest {
                     null,
                     -1,
                     null,
-                    null));
+                    null,
+                    -1));
           },
           Duration.ofMillis(500),
           () -> Map.of("refresh_ms", 1000),

@@ -1,7 +1,9 @@
 package dev.hermes.gateway;
 
+import dev.hermes.core.DropCountFile;
 import dev.hermes.core.EventLog;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * One line per event, each naming the profile and pid, so the supervisor's logger (which only sees
@@ -11,6 +13,7 @@ import java.io.OutputStream;
  */
 final class GatewayLog implements AutoCloseable {
   private final EventLog log;
+  private DropCountFile dropCount;
 
   GatewayLog(String profile, long pid, OutputStream out) {
     this.log = EventLog.to(out, "gateway[" + profile + " pid " + pid + "]: ", "gateway-log");
@@ -28,6 +31,19 @@ final class GatewayLog implements AutoCloseable {
     log.error(message);
   }
 
+  /**
+   * Keeps the count of lost lines in the file {@value DropCountFile#VARIABLE} names as well (the
+   * slot's {@code hermes-log-dropped}, read by status and {@code /metrics}); nothing when unset.
+   */
+  void keepDropCount(Map<String, String> environment) {
+    DropCountFile.open(environment, this::warning)
+        .ifPresent(
+            file -> {
+              dropCount = file;
+              log.countDropsIn(file);
+            });
+  }
+
   /** Lines lost because the log could not take them (reported as {@code log_lines_dropped}). */
   long linesDropped() {
     return log.linesDropped();
@@ -42,5 +58,8 @@ final class GatewayLog implements AutoCloseable {
   @Override
   public void close() {
     log.close();
+    if (dropCount != null) {
+      dropCount.close();
+    }
   }
 }

@@ -56,6 +56,7 @@ public final class GatewayRunner {
     // Closed last: the final lines ("stopped") get a bounded chance to reach the logger, and a
     // blocked logger costs the exit at most that bound.
     try (GatewayLog log = new GatewayLog(profile.name(), pid, options.out())) {
+      log.keepDropCount(options.environment());
       return runLogged(profile, options, pid, log);
     }
   }

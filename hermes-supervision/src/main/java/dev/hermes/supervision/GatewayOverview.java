@@ -31,6 +31,8 @@ import java.util.OptionalInt;
  * @param backoffSeconds seconds until the supervisor restarts it after a crash, or -1
  * @param lastDeath how its last process ended, with the cause (also while the next run is up): from
  *     the supervisor's record, else from the one gateway_state.json keeps; or null
+ * @param logLinesDropped log lines the running gateway lost because its log would not take them (a
+ *     blocked logger, most often a full disk), or -1 when down or unknown
  * @param configError why the profile's config.yaml or gateway_state.json cannot be used (invalid
  *     YAML, over its size cap, a symbolic link), or null: listings show the profile {@code
  *     bad-config}
@@ -51,7 +53,8 @@ public record GatewayOverview(
     String lastExit,
     long backoffSeconds,
     String configError,
-    Death lastDeath) {
+    Death lastDeath,
+    long logLinesDropped) {
   private static final String EXIT_PREFIX = "exit ";
 
   public static GatewayOverview of(Profile profile, GatewayStatus status, ServiceManager manager) {
@@ -86,7 +89,8 @@ public record GatewayOverview(
             null,
             -1,
             files.configError(),
-            lastDeath(status, state));
+            lastDeath(status, state),
+            -1);
       }
     }
     return new GatewayOverview(
@@ -105,7 +109,8 @@ public record GatewayOverview(
         lastExit,
         status.backoffSeconds(),
         files.configError(),
-        lastDeath(status, state));
+        lastDeath(status, state),
+        status.logLinesDropped());
   }
 
   /** One row per profile, in order, from one {@link ServiceManager#statusAll} call. */
@@ -141,7 +146,8 @@ public record GatewayOverview(
         null,
         -1,
         null,
-        null);
+        null,
+        -1);
   }
 
   /**
@@ -182,6 +188,7 @@ public record GatewayOverview(
     json.put("backoff_seconds", backoffSeconds);
     json.put("config_error", configError);
     json.put("last_death", lastDeath == null ? null : lastDeath.toJson());
+    json.put("log_lines_dropped", logLinesDropped);
     return json;
   }
 

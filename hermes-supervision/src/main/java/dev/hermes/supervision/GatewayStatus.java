@@ -25,6 +25,8 @@ import java.util.OptionalInt;
  *     supervisor does not say), else -1
  * @param death how its last process ended, as the supervisor recorded it (s6 does: the slot's
  *     finish script), or null when unknown; kept while the next run is up
+ * @param logLinesDropped log lines the running process lost because its log would not take them, or
+ *     -1 when down or unknown (s6 knows: the gateway keeps the count in its slot)
  */
 public record GatewayStatus(
     String profile,
@@ -41,7 +43,8 @@ public record GatewayStatus(
     int restarts,
     Hold hold,
     long backoffSeconds,
-    Death death) {
+    Death death,
+    long logLinesDropped) {
 
   public static GatewayStatus notRegistered(String profile) {
     return new Builder(profile).registered(false).build();
@@ -119,6 +122,7 @@ public record GatewayStatus(
     private Hold hold;
     private long backoffSeconds = -1;
     private Death death;
+    private long logLinesDropped = -1;
 
     private Builder(String profile) {
       this.profile = profile;
@@ -140,6 +144,7 @@ public record GatewayStatus(
       this.hold = s.hold;
       this.backoffSeconds = s.backoffSeconds;
       this.death = s.death;
+      this.logLinesDropped = s.logLinesDropped;
     }
 
     public Builder registered(boolean registered) {
@@ -211,6 +216,11 @@ public record GatewayStatus(
       return this;
     }
 
+    public Builder logLinesDropped(long lines) {
+      this.logLinesDropped = lines;
+      return this;
+    }
+
     public GatewayStatus build() {
       // A running process is never held, and its pid is only meaningful while it runs.
       return new GatewayStatus(
@@ -228,7 +238,8 @@ public record GatewayStatus(
           restarts,
           up ? null : hold,
           up ? -1 : backoffSeconds,
-          death);
+          death,
+          up ? logLinesDropped : -1);
     }
   }
 }

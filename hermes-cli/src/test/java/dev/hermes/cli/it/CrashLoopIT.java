@@ -115,6 +115,21 @@ class CrashLoopIT {
   }
 
   @Test
+  void hermesUpStopsWithoutWaitingForAGatewaysBackoff() throws IOException {
+    // The second quick kill backs off 96-120 s, and s6 does not tell a waiting finish that the
+    // scanner is going away: hermes up ends the wait itself.
+    start(5, 60, 120, 120);
+    Run first = awaitReadyFor(0);
+    kill(first.pid());
+    Run second = awaitReadyAfter(first.pid());
+    kill(second.pid());
+    await().atMost(PATIENCE).until(() -> Files.exists(slot.resolve("hermes-backoff")));
+
+    assertThat(up.stop(Duration.ofSeconds(30))).as(up.output()).isZero();
+    assertThat(log()).contains("stopped during the backoff: staying down");
+  }
+
+  @Test
   void aStartWhileTheHoldIsBeingRecordedEndsWithTheGatewayRunning() throws IOException {
     // The second kill holds; the finish then spends a JVM's start recording it, and the start
     // comes meanwhile (or just after: either way it must win).

@@ -128,6 +128,9 @@ class FullLogDiskIT {
     logUntilLinesAreDropped(port);
     assertThat(status(port).get("pid").asLong()).isEqualTo(firstPid);
     assertThat(HermesCli.ready(cli.gateway(PROFILE))).as("s6 still sees it ready").isTrue();
+    // The count reaches status and /metrics through the slot's hermes-log-dropped, within the
+    // second its writes are spaced by.
+    await().atMost(ANSWER).until(() -> cli.gateway(PROFILE).get("log_lines_dropped").asLong() > 0);
 
     // The pipe is still full: the stop is clean, and the next gateway gets ready anyway.
     assertThat(cli.ok("-p", PROFILE, "gateway", "stop", "--wait"))

@@ -33,7 +33,8 @@ class TopRendererTest {
         null,
         -1,
         null,
-        null);
+        null,
+        -1);
   }
 
   static GatewayOverview down(String profile, int port) {
@@ -53,7 +54,8 @@ class TopRendererTest {
         "exit 0",
         -1,
         null,
-        null);
+        null,
+        -1);
   }
 
   static GatewayOverview crashLooped(String profile, int port) {
@@ -73,7 +75,8 @@ class TopRendererTest {
         "exit 1",
         -1,
         null,
-        null);
+        null,
+        -1);
   }
 
   private static final List<GatewayOverview> ROWS =
@@ -150,7 +153,8 @@ class TopRendererTest {
             null,
             -1,
             null,
-            new Death(DeathCause.OOM_KILL, "signal SIGKILL", 1_796_000_000L));
+            new Death(DeathCause.OOM_KILL, "signal SIGKILL", 1_796_000_000L),
+            -1);
     TopScreen screen =
         new TopScreen(
             List.of(killed), 0, null, null, Map.of(), Instant.ofEpochSecond(1_796_000_192L));

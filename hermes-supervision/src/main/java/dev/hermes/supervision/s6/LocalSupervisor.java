@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,7 +174,26 @@ public final class LocalSupervisor implements AutoCloseable {
    * first, so no log line is lost. Returns false when the request could not be sent.
    */
   public boolean requestStop() {
-    return svscanctl("-t");
+    boolean sent = svscanctl("-t");
+    endBackoffs();
+    return sent;
+  }
+
+  /**
+   * Ends the waits of finish scripts that back off after a crash. s6-supervise tells a running
+   * finish nothing when the scanner goes away (s6 keeps "wanted up" as it was), so each would hold
+   * the shutdown up for the rest of its wait, minutes for a gateway queued in the fleet's restart
+   * budget. A finish reads a removed {@value BackoffFile#NAME} as a stop at its next one-second
+   * step. After {@code -t}, so that its supervisor, already stopping, does not restart the gateway.
+   */
+  private void endBackoffs() {
+    try (DirectoryStream<Path> slots = Files.newDirectoryStream(scandir, "gateway-*")) {
+      for (Path slot : slots) {
+        Files.deleteIfExists(slot.resolve(BackoffFile.NAME));
+      }
+    } catch (IOException e) {
+      // The scanner stops all the same, once the waits are over.
+    }
   }
 
   /** Waits for the scanner to exit; returns its exit code. */

@@ -1,6 +1,7 @@
 package dev.hermes.supervision.s6;
 
 import dev.hermes.core.DeathFile;
+import dev.hermes.core.DropCountFile;
 import dev.hermes.core.FileTrees;
 import dev.hermes.core.HermesException;
 import dev.hermes.core.HermesHome;
@@ -245,9 +246,16 @@ public final class S6ServiceManager implements ServiceManager, ServiceDirectorie
     }
   }
 
+  /**
+   * Stops the gateway. When its finish script is waiting out a backoff, removing {@value
+   * BackoffFile#NAME} ends the wait at its next one-second step; the script reads s6's own "wanted
+   * up" only every few seconds, so that hundreds of waiting finishes start few processes.
+   */
   @Override
   public void stop(String profile) {
-    svc("-d", profile, requireSlot(profile));
+    Path slot = requireSlot(profile);
+    svc("-d", profile, slot);
+    deleteIfExists(slot.resolve(BackoffFile.NAME));
   }
 
   /**
@@ -379,7 +387,10 @@ public final class S6ServiceManager implements ServiceManager, ServiceDirectorie
     }
     SvstatParser.Svstat s = SvstatParser.parse(svstat);
     if (s.up()) {
-      status.up(s.pid()).ready(s.ready());
+      status
+          .up(s.pid())
+          .ready(s.ready())
+          .logLinesDropped(DropCountFile.read(slot.resolve(DropCountFile.NAME)).orElse(-1));
     } else if (s.wantUp()) {
       status.backoff(BackoffFile.secondsLeft(slot, () -> System.currentTimeMillis() / 1000));
     }

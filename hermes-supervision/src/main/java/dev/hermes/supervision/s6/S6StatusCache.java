@@ -1,6 +1,7 @@
 package dev.hermes.supervision.s6;
 
 import dev.hermes.core.DeathFile;
+import dev.hermes.core.DropCountFile;
 import dev.hermes.supervision.GatewayStatus;
 import dev.hermes.supervision.StatusCache;
 import java.io.IOException;
@@ -23,12 +24,12 @@ import java.util.function.LongSupplier;
  * to parse.
  *
  * <p>s6-supervise rewrites {@code supervise/status} on every change of state (up, down, ready,
- * finishing), and the finish script writes {@code hermes-failure}, {@code hermes-restarts} and
- * {@code hermes-death}. A status is reused while none of these files (nor {@code down}) has changed
- * identity, size or modification time. File times are coarse, so a status read within {@link
- * #SETTLE} of a file's last change is not kept: a second write in the same clock tick could
- * otherwise go unnoticed (the "racily clean" problem git solves the same way). Kept statuses are
- * also refreshed after {@link #MAX_AGE} whatever the files say.
+ * finishing), the finish script writes {@code hermes-failure}, {@code hermes-restarts} and {@code
+ * hermes-death}, and the gateway {@code hermes-log-dropped}. A status is reused while none of these
+ * files (nor {@code down}) has changed identity, size or modification time. File times are coarse,
+ * so a status read within {@link #SETTLE} of a file's last change is not kept: a second write in
+ * the same clock tick could otherwise go unnoticed (the "racily clean" problem git solves the same
+ * way). Kept statuses are also refreshed after {@link #MAX_AGE} whatever the files say.
  */
 public final class S6StatusCache implements StatusCache {
   static final Duration SETTLE = Duration.ofSeconds(1);
@@ -40,6 +41,7 @@ public final class S6StatusCache implements StatusCache {
           BackoffFile.NAME,
           "hermes-restarts",
           DeathFile.NAME,
+          DropCountFile.NAME,
           "down");
 
   private record FileStamp(Object key, long modifiedNanos, long size) {

@@ -3,6 +3,7 @@ package dev.hermes.supervision.s6;
 import static dev.hermes.supervision.s6.ShellQuoting.quote;
 
 import dev.hermes.core.DeathFile;
+import dev.hermes.core.DropCountFile;
 import dev.hermes.core.HermesHome;
 import dev.hermes.core.ProfileNames;
 import dev.hermes.core.ReadyStamp;
@@ -91,7 +92,16 @@ public final class SlotRenderer {
         .append("=\"$PWD/hermes-ready\"\nexport ")
         .append(ReadyStamp.VARIABLE)
         .append('\n');
-    s.append("rm -f hermes-ready hermes-rearm hermes-failure hermes-backoff\n");
+    s.append("rm -f hermes-ready hermes-rearm hermes-failure hermes-backoff ")
+        .append(DropCountFile.NAME)
+        .append('\n');
+    // The gateway keeps the count of log lines it lost here, in place (see DropCountFile).
+    s.append(DropCountFile.VARIABLE)
+        .append("=\"$PWD/")
+        .append(DropCountFile.NAME)
+        .append("\"\nexport ")
+        .append(DropCountFile.VARIABLE)
+        .append('\n');
     // How the previous run ended stays for status; this run copies it into gateway_state.json.
     s.append(DeathFile.VARIABLE)
         .append("=\"$PWD/")

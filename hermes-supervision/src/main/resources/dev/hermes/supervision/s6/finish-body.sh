@@ -26,9 +26,8 @@
 #   $audit_file      the audit trail: a line for each crash and hold (actor "supervisor")
 #
 # and in the scandir, shared by every gateway's finish (s6-svscan ignores names with a dot):
-#   .hermes-restart-turn  the fleet's restart budget: the last second handed out, and how many
-#                         restarts it holds
-#   .hermes-restart-lock  a directory, there while one finish takes its turn
+#   .hermes-restart-turns  the fleet's restart budget: a file SECOND.K for each restart handed
+#                          out, K from 1 to fleet_rate; a minute later the next finish removes it
 #
 # Transitions (exit code $1, signal $2), the first that applies; numbered as in the state
 # machine of docs/backends.md:
@@ -165,62 +164,76 @@ hold() {
   exit 125
 }
 
-# Sleeps $1 milliseconds in steps of at most a second, ending early when re-armed or stopped. sleep takes
-# fractions on GNU and busybox; a strictly POSIX one sleeps the whole second instead.
+# Sleeps $1 milliseconds in steps of at most a second, ending early when re-armed or stopped. sleep
+# takes fractions on GNU and busybox; a strictly POSIX one sleeps the whole second instead. Each
+# step starts one process (the sleep) and reads s6-svstat only every fifth second: a fleet that
+# died together has hundreds of finishes waiting here for their turns.
 backoff() {
   left=$1
+  steps=0
   while [ "$left" -gt 0 ]; do
     # (8) re-armed during backoff
     [ -e hermes-rearm ] && rearmed "re-armed by a start during the backoff: restarting now"
     # An operator's stop during the wait (also hermes up shutting down, whose s6-supervise waits
-    # for this script) ends it: the gateway stays down, as at edge 2.
-    if [ "$("$svstat" -o wantedup . 2>/dev/null)" = false ]; then
+    # for this script) ends it: the gateway stays down, as at edge 2. 'gateway stop' removes
+    # hermes-backoff as it stops, which is seen at the next step; a bare s6-svc -d within 5 s.
+    if { [ -n "$backoff_file" ] && [ ! -e hermes-backoff ]; } ||
+      { [ $((steps % 5)) = 0 ] && [ "$("$svstat" -o wantedup . 2>/dev/null)" = false ]; }; then
       rm -f hermes-backoff
       say info "stopped during the backoff: staying down"
       exit 0
     fi
     step=1000
     [ "$left" -lt "$step" ] && step=$left
-    sleep "$((step / 1000)).$(printf '%03d' $((step % 1000)))" || sleep 1
+    fraction=$((step % 1000))
+    case $fraction in ? ) fraction=00$fraction ;; ?? ) fraction=0$fraction ;; esac
+    sleep "$((step / 1000)).$fraction" || sleep 1
     left=$((left - step))
+    steps=$((steps + 1))
   done
 }
 
 # The fleet's restart budget: at most fleet_rate restarts after a crash in any one second across
 # every gateway of the scandir (the slot's parent), so an outage all gateways share does not start
-# them all at once on a machine with a few cores. Takes the first second at or after $1 that has
-# room, one finish at a time (mkdir is the lock: atomic, and POSIX); sets turn to that second.
+# them all at once on a machine with a few cores. Sets turn to the first second at or after $1
+# that has room, no later than fleet_wait_max from now. A restart takes a ticket, the file
+# SECOND.K in ../.hermes-restart-turns for a K up to fleet_rate, created with noclobber set: the
+# shell then creates it with O_EXCL, so of two finishes only one gets it, with no lock and no
+# process. When a whole fleet dies at once its finishes all run together, and every process they
+# start and every lock they wait for is load on the machine the fleet is coming back to.
 fleet_turn() {
-  at=$1
-  if [ "$fleet_rate" -le 0 ]; then
-    turn=$at
-    return
-  fi
-  tries=0
-  until mkdir ../.hermes-restart-lock 2>/dev/null; do
-    tries=$((tries + 1))
-    # A holder takes milliseconds: after 10 s the lock is one a killed finish left behind.
-    if [ "$tries" -ge 100 ]; then
-      rmdir ../.hermes-restart-lock 2>/dev/null
-      tries=0
-    fi
-    sleep 0.1 || sleep 1
-  done
-  turn=0
-  used=0
-  read -r turn used <../.hermes-restart-turn || :
-  case $turn in '' | *[!0-9]*) turn=0 ;; esac
-  case $used in '' | *[!0-9]*) used=0 ;; esac
-  if [ "$turn" -lt "$at" ]; then
-    turn=$at
-    used=0
-  elif [ "$used" -ge "$fleet_rate" ]; then
+  turn=$1
+  [ "$fleet_rate" -le 0 ] && return
+  tickets=../.hermes-restart-turns
+  # Without the directory there is no budget to keep: restart as the backoff says.
+  [ -d "$tickets" ] || mkdir "$tickets" 2>/dev/null || [ -d "$tickets" ] || return 0
+  set -C
+  while [ "$turn" -le $((now + fleet_wait_max)) ]; do
+    k=1
+    while [ "$k" -le "$fleet_rate" ]; do
+      # true, not the special builtin ':', whose failed redirection would end the script.
+      if { true >"$tickets/$turn.$k"; } 2>/dev/null; then
+        set +C
+        forget_tickets
+        return
+      fi
+      k=$((k + 1))
+    done
     turn=$((turn + 1))
-    used=0
-  fi
-  printf '%s %s\n' "$turn" $((used + 1)) >../.hermes-restart-turn.$$ &&
-    mv -f ../.hermes-restart-turn.$$ ../.hermes-restart-turn
-  rmdir ../.hermes-restart-lock
+  done
+  set +C
+}
+
+# Removes the tickets of seconds a minute gone: no finish takes a turn that long past.
+forget_tickets() {
+  set --
+  for ticket in "$tickets"/*; do
+    second=${ticket##*/}
+    second=${second%%.*}
+    case $second in '' | *[!0-9]*) continue ;; esac
+    [ "$second" -lt $((now - 60)) ] && set -- "$@" "$ticket"
+  done
+  [ "$#" -eq 0 ] || rm -f "$@"
 }
 
 # Whether the kernel's OOM killer ended this run: a SIGKILL while the oom_kill counter of the
@@ -229,7 +242,10 @@ fleet_turn() {
 oom_killed() {
   [ "$code" = 256 ] && [ "$signum" = 9 ] || return 1
   { read -r events && read -r before; } <hermes-oom || return 1
-  after=$(sed -n 's/^oom_kill //p' "$events") || return 1
+  after=""
+  while read -r key value; do
+    if [ "$key" = oom_kill ]; then after=$value; fi
+  done <"$events" || return 1
   case $before$after in '' | *[!0-9]*) return 1 ;; esac
   [ "$after" -gt "$before" ]
 }
@@ -388,7 +404,9 @@ if [ "$turn" -gt "$restart_at" ]; then
   restart_at=$turn
   queued=", its turn in the fleet's restart budget of $fleet_rate a second"
 fi
-echo "$restart_at" >hermes-backoff
+# Written before the wait: status shows the wait, and 'gateway stop' ends it by removing the file.
+backoff_file=""
+echo "$restart_at" >hermes-backoff && backoff_file=hermes-backoff
 case $cause in
   oom-kill | stop-timeout) ended="$last ($cause)" ;;
   *) ended=$last ;;

@@ -382,8 +382,12 @@ class FinishPolicyTest {
     List<Long> turns = crashTogether(5, new CrashLoopSettings(5, 0, 0, 3, 2));
 
     assertThat(turns).containsExactly(NOW, NOW, NOW + 1, NOW + 1, NOW + 2);
-    assertThat(scandir.resolve(".hermes-restart-turn")).hasContent((NOW + 2) + " 1");
-    assertThat(scandir.resolve(".hermes-restart-lock")).doesNotExist();
+    try (var tickets = Files.list(scandir.resolve(".hermes-restart-turns"))) {
+      assertThat(tickets.map(ticket -> ticket.getFileName().toString()))
+          .as("one ticket per restart, at most 2 a second")
+          .containsExactlyInAnyOrder(
+              NOW + ".1", NOW + ".2", (NOW + 1) + ".1", (NOW + 1) + ".2", (NOW + 2) + ".1");
+    }
     long queued =
         Files.list(scandir)
             .filter(dir -> dir.getFileName().toString().startsWith("gateway-g"))
@@ -400,7 +404,7 @@ class FinishPolicyTest {
     List<Long> turns = crashTogether(5, new CrashLoopSettings(5, 0, 0, 3, 0));
 
     assertThat(turns).containsOnly(NOW);
-    assertThat(scandir.resolve(".hermes-restart-turn")).doesNotExist();
+    assertThat(scandir.resolve(".hermes-restart-turns")).doesNotExist();
   }
 
   /** The seconds the finishes of {@code count} slots that crashed at NOW restart at, sorted. */
@@ -484,6 +488,26 @@ class FinishPolicyTest {
       assertThat(finish.exitValue()).isZero();
       assertThat(read("out")).contains("stopped during the backoff: staying down");
       assertThat(slot.resolve(BackoffFile.NAME)).doesNotExist();
+    } finally {
+      finish.destroyForcibly();
+    }
+  }
+
+  @Test
+  void gatewayStopEndsTheBackoffByRemovingItsFileWithinASecond() throws Exception {
+    Files.writeString(streak, (NOW - 5) + "\n");
+    // s6 still says "wanted up" throughout: only the removed file tells of the stop.
+    Files.writeString(slot.resolve("svstat-answers"), "false true\ntrue\n");
+    CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60, 0);
+    Process finish = start(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0);
+    try {
+      await().atMost(BOUND).until(() -> read("out").contains("restart in 60000 ms"));
+      Files.delete(slot.resolve(BackoffFile.NAME));
+
+      assertThat(finish.waitFor(3, TimeUnit.SECONDS))
+          .as("ends at the next step, before s6-svstat is read again")
+          .isTrue();
+      assertThat(read("out")).contains("stopped during the backoff: staying down");
     } finally {
       finish.destroyForcibly();
     }

@@ -78,6 +78,17 @@ class S6ServiceManagerTest {
   }
 
   @Test
+  void aStopEndsAWaitingFinishByRemovingTheBackoffFile() throws Exception {
+    s6.register("coder", false);
+    Path backoff = scandir.resolve("gateway-coder").resolve(BackoffFile.NAME);
+    Files.writeString(backoff, "1800000000\n");
+
+    s6.stop("coder");
+
+    assertThat(backoff).doesNotExist();
+  }
+
+  @Test
   void lifecycleCommandsUseS6SvcOnTheSlot() {
     s6.register("coder", false);
     runner.commands.clear();

@@ -59,7 +59,9 @@ class SlotRendererTest {
             export HERMES_NOTIFY_FD
             HERMES_READY_FILE="$PWD/hermes-ready"
             export HERMES_READY_FILE
-            rm -f hermes-ready hermes-rearm hermes-failure hermes-backoff
+            rm -f hermes-ready hermes-rearm hermes-failure hermes-backoff hermes-log-dropped
+            HERMES_LOG_DROPPED_FILE="$PWD/hermes-log-dropped"
+            export HERMES_LOG_DROPPED_FILE
             HERMES_DEATH_FILE="$PWD/hermes-death"
             export HERMES_DEATH_FILE
             """
