@@ -95,12 +95,8 @@ class CrashLoopIT {
 
   @Test
   void aStartDuringTheBackoffEndsItAndTheGatewayRuns() throws IOException {
-    // The second quick kill backs off 96-120 s: far longer than start --wait waits (60 s).
-    start(5, 60, 120, 120);
-    Run first = awaitReadyFor(0);
-    kill(first.pid());
-    Run second = awaitReadyAfter(first.pid());
-    kill(second.pid());
+    // Far longer than start --wait waits (60 s).
+    killTwiceIntoALongBackoff();
     // Down but still wanted up: the finish is deciding or waiting out the backoff.
     await().atMost(PATIENCE).until(() -> svstat("up,wantedup").equals("false true"));
 
@@ -116,13 +112,8 @@ class CrashLoopIT {
 
   @Test
   void hermesUpStopsWithoutWaitingForAGatewaysBackoff() throws IOException {
-    // The second quick kill backs off 96-120 s, and s6 does not tell a waiting finish that the
-    // scanner is going away: hermes up ends the wait itself.
-    start(5, 60, 120, 120);
-    Run first = awaitReadyFor(0);
-    kill(first.pid());
-    Run second = awaitReadyAfter(first.pid());
-    kill(second.pid());
+    // s6 does not tell a waiting finish that the scanner is going away: hermes up ends the wait.
+    killTwiceIntoALongBackoff();
     await().atMost(PATIENCE).until(() -> Files.exists(slot.resolve("hermes-backoff")));
 
     assertThat(up.stop(Duration.ofSeconds(30))).as(up.output()).isZero();
@@ -214,6 +205,15 @@ class CrashLoopIT {
             + cap
             + "\n    window_seconds: 300 # retired: still loads\n");
     up = HermesUp.start(cli, scratch.resolve("up.log"));
+  }
+
+  /** Starts hermes up and kills the gateway twice quickly: the second crash backs off 96-120 s. */
+  private void killTwiceIntoALongBackoff() throws IOException {
+    start(5, 60, 120, 120);
+    Run first = awaitReadyFor(0);
+    kill(first.pid());
+    Run second = awaitReadyAfter(first.pid());
+    kill(second.pid());
   }
 
   /** Waits until the gateway is up and has been ready for at least {@code seconds}. */

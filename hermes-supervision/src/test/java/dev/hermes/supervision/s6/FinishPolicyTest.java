@@ -473,13 +473,9 @@ class FinishPolicyTest {
 
   @Test
   void aStopDuringTheBackoffEndsItAndTheGatewayStaysDown() throws Exception {
-    Files.writeString(streak, (NOW - 5) + "\n");
-    // Down and wanted up as the finish starts; wanted up while it waits, until the stop.
-    Files.writeString(slot.resolve("svstat-answers"), "false true\ntrue\n");
-    CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60, 0);
-    Process finish = start(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0);
+    // Wanted up while it waits, until the stop.
+    Process finish = waitingOutASixtySecondBackoff();
     try {
-      await().atMost(BOUND).until(() -> read("out").contains("restart in 60000 ms"));
       Files.writeString(slot.resolve("svstat-answers"), "false\n", StandardOpenOption.APPEND);
 
       assertThat(finish.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS))
@@ -495,13 +491,9 @@ class FinishPolicyTest {
 
   @Test
   void gatewayStopEndsTheBackoffByRemovingItsFileWithinASecond() throws Exception {
-    Files.writeString(streak, (NOW - 5) + "\n");
     // s6 still says "wanted up" throughout: only the removed file tells of the stop.
-    Files.writeString(slot.resolve("svstat-answers"), "false true\ntrue\n");
-    CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60, 0);
-    Process finish = start(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0);
+    Process finish = waitingOutASixtySecondBackoff();
     try {
-      await().atMost(BOUND).until(() -> read("out").contains("restart in 60000 ms"));
       Files.delete(slot.resolve(BackoffFile.NAME));
 
       assertThat(finish.waitFor(3, TimeUnit.SECONDS))
@@ -511,6 +503,24 @@ class FinishPolicyTest {
     } finally {
       finish.destroyForcibly();
     }
+  }
+
+  /**
+   * A finish after the second crash of a streak, waiting out its 60 s backoff; s6 said "down,
+   * wanted up" as it started and says "wanted up" from then on.
+   */
+  private Process waitingOutASixtySecondBackoff() throws Exception {
+    Files.writeString(streak, (NOW - 5) + "\n");
+    Files.writeString(slot.resolve("svstat-answers"), "false true\ntrue\n");
+    CrashLoopSettings settings = new CrashLoopSettings(5, 60, 60, 60, 0);
+    Process finish = start(settings, Map.of("HERMES_FINISH_JITTER", "100"), NOW, 1, 0);
+    try {
+      await().atMost(BOUND).until(() -> read("out").contains("restart in 60000 ms"));
+    } catch (RuntimeException | Error e) {
+      finish.destroyForcibly();
+      throw e;
+    }
+    return finish;
   }
 
   @Test
