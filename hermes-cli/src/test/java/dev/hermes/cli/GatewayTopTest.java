@@ -236,6 +236,15 @@ class GatewayTopTest {
     assertThat(pane.lines().get(pane.lines().size() - 1))
         .containsPattern("alpha +start +terminal-view .*hermes gateway top +ok");
     assertThat(String.join("\n", pane.lines())).doesNotContain("beta");
+
+    top.refresh();
+    assertThat(top.screen().pane()).as("an unchanged trail is not read again").isSameAs(pane);
+    AuditLog.of(new HermesHome(home), w -> {})
+        .record("alpha", AuditAction.STOP, Actor.CLI, "from another terminal", "ok");
+    top.refresh();
+    List<String> lines = top.screen().pane().lines();
+    assertThat(lines.get(lines.size() - 1))
+        .containsPattern("alpha +stop +cli .*from another terminal +ok");
   }
 
   @Test

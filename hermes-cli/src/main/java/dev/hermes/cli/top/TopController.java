@@ -10,6 +10,7 @@ import dev.hermes.supervision.GatewayAction;
 import dev.hermes.supervision.GatewayBoard;
 import dev.hermes.supervision.GatewayOutcome;
 import dev.hermes.supervision.GatewayOverview;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,6 +35,8 @@ public final class TopController {
   private TopScreen.Status status;
   private final Clock clock;
   private TopScreen.Pane pane;
+  // The audit file's modification time and size when the open history pane was read.
+  private final long[] historyStamp = new long[2];
 
   public TopController(GatewayBoard board, List<GatewayOverview> rows) {
     this(board, rows, ProcessUsageReader.system(), Clock.systemUTC());
@@ -166,7 +169,11 @@ public final class TopController {
     return new TopScreen.Pane(TopScreen.PaneKind.LOG, profile, file.toString(), lines, note);
   }
 
-  /** The profile's audit trail, the newest events that fit last, as {@code gateway history}. */
+  /**
+   * The profile's audit trail, the newest events that fit last, as {@code gateway history}. Read
+   * again only when the audit file changed (every line grows it, a rotation starts a new one): a
+   * read parses the file and its rotated copies, megabytes, and the pane refreshes every second.
+   */
   private TopScreen.Pane historyPane(String profile) {
     String file = "";
     List<String> lines = List.of();
@@ -174,6 +181,19 @@ public final class TopController {
     try {
       AuditLog audit = board.audit();
       file = audit.file().toString();
+      File current = audit.file().toFile();
+      long modified = current.lastModified();
+      long size = current.length();
+      if (pane != null
+          && pane.kind() == TopScreen.PaneKind.HISTORY
+          && pane.profile().equals(profile)
+          && pane.note() == null
+          && historyStamp[0] == modified
+          && historyStamp[1] == size) {
+        return pane;
+      }
+      historyStamp[0] = modified;
+      historyStamp[1] = size;
       List<AuditEvent> events = audit.read(profile);
       if (!events.isEmpty()) {
         lines =
